@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""The peer for `ganvas-cli bench`: the seed's fully connected GAN written plainly in PyTorch.
+
+Same model, loss (non-saturating BCE on logits), optimiser (Adam 1e-4, betas 0.5/0.999),
+batch size and thread count as `ganvas-cli bench --model mlp`; random data resident in memory;
+fresh noise every step. Prints `images_per_s <number>` like the C++ bench.
+"""
+import argparse
+import time
+
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+
+def generator(latent, out):
+    return nn.Sequential(
+        nn.Linear(latent, 256), nn.LeakyReLU(0.2),
+        nn.Linear(256, 512), nn.BatchNorm1d(512), nn.LeakyReLU(0.2),
+        nn.Linear(512, 1024), nn.BatchNorm1d(1024), nn.LeakyReLU(0.2),
+        nn.Linear(1024, out), nn.Tanh())
+
+
+def discriminator(inp):
+    return nn.Sequential(
+        nn.Linear(inp, 1024), nn.LeakyReLU(0.2),
+        nn.Linear(1024, 512), nn.LeakyReLU(0.2),
+        nn.Linear(512, 256), nn.LeakyReLU(0.2),
+        nn.Linear(256, 1))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch-size", type=int, default=128)
+    ap.add_argument("--steps", type=int, default=50)
+    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=0, help="0: all cores")
+    args = ap.parse_args()
+    import os
+    torch.set_num_threads(args.threads or os.cpu_count())
+    torch.manual_seed(0)
+    latent, pixels, b = 100, 28 * 28, args.batch_size
+    G, D = generator(latent, pixels), discriminator(pixels)
+    opt_g = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.5, 0.999))
+    data = torch.rand(4096, pixels) * 2 - 1
+    ones, zeros = torch.ones(b, 1), torch.zeros(b, 1)
+
+    def step(i):
+        real = data[(i * b) % (4096 - b):][:b]
+        z = torch.randn(b, latent)
+        fake = G(z)
+        opt_d.zero_grad()
+        d_loss = (F.binary_cross_entropy_with_logits(D(real), ones)
+                  + F.binary_cross_entropy_with_logits(D(fake.detach()), zeros))
+        d_loss.backward()
+        opt_d.step()
+        opt_g.zero_grad()
+        g_loss = F.binary_cross_entropy_with_logits(D(fake), ones)
+        g_loss.backward()
+        opt_g.step()
+        return d_loss, g_loss
+
+    for i in range(args.warmup):
+        step(i)
+    t0 = time.perf_counter()
+    for i in range(args.steps):
+        d_loss, g_loss = step(i)
+    float(d_loss)
+    dt = time.perf_counter() - t0
+    print(f"threads {torch.get_num_threads()} batch {b} steps {args.steps} ms_per_step {1000 * dt / args.steps:.2f}")
+    print(f"images_per_s {args.steps * b / dt:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "engine/observer.h"
+
+#include <string>
+#include <vector>
+
+namespace ganvas {
+
+// runs/<name>/ as DESIGN.md fixes it: config.json, metrics.csv, frames/epoch-NNNN.png,
+// checkpoints/epoch-NNNN.ckpt. A checkpoint written when a run stops mid-epoch is
+// checkpoints/epoch-NNNN-step-SSSSSSSS.ckpt (NNNN: epochs completed, S: the global step).
+class RunDirectory
+{
+public:
+    // Creates the folders when missing; throws FileWriteError naming the folder.
+    explicit RunDirectory(std::string root);
+
+    const std::string &root() const { return m_root; }
+    std::string configPath() const { return m_root + "/config.json"; }
+    std::string metricsPath() const { return m_root + "/metrics.csv"; }
+    std::string framePath(int epoch) const;
+    std::string checkpointPath(int epochsDone, int64_t step, bool midEpoch) const;
+
+    void writeConfig(const std::string &json) const;
+    // Replaces metrics.csv with the header and `rows` (a new run, or a resume that drops
+    // rows logged after its checkpoint), then appendMetric adds rows as they come.
+    void rewriteMetrics(const std::vector<StepStats> &rows) const;
+    void appendMetric(const StepStats &row) const;
+
+    static const char *metricsHeader();
+    // Reads metrics.csv; throws FileWriteError naming the file and line of a malformed row.
+    static std::vector<StepStats> readMetrics(const std::string &path);
+
+    struct CheckpointEntry
+    {
+        std::string path;
+        int epochsDone = 0;
+        int64_t step = -1; // -1 for an end-of-epoch checkpoint
+    };
+    // Checkpoints in root/checkpoints, oldest first.
+    static std::vector<CheckpointEntry> listCheckpoints(const std::string &root);
+    // A checkpoint file as given, or the newest checkpoint of a run directory.
+    // Throws FileWriteError when there is none.
+    static std::string resolveCheckpoint(const std::string &checkpointOrRunDir);
+
+private:
+    std::string m_root;
+};
+
+} // namespace ganvas

@@ -1,0 +1,168 @@
+#include "checkpoint/atomicfile.h"
+#include "checkpoint/rundirectory.h"
+#include "cli/commands.h"
+#include "cli/progressprinter.h"
+#include "data/datasetlocator.h"
+#include "engine/cpuruntime.h"
+#include "engine/trainer.h"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <memory>
+
+namespace ganvas {
+
+namespace {
+
+struct TrainOptions
+{
+    std::string configFile;
+    std::string resume;
+    std::string out;
+    TrainingConfig cli; // values given on the command line
+};
+
+std::atomic<Trainer *> g_running{nullptr};
+
+// Ctrl-C stops at the end of the current step and writes a checkpoint; a second one kills.
+void onInterrupt(int)
+{
+    if (Trainer *t = g_running.load()) {
+        t->requestStop();
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+    }
+}
+
+std::string runDirOfCheckpoint(const std::string &checkpoint)
+{
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(checkpoint).parent_path();
+    if (folder.filename() == "checkpoints")
+        return folder.parent_path().string();
+    return {};
+}
+
+int runTraining(CLI::App *sub, const TrainOptions &o)
+{
+    auto given = [&](const char *name) { return sub->count(name) > 0; };
+    TrainingConfig config;
+    std::string checkpoint, out = o.out;
+    if (!o.resume.empty()) {
+        try {
+            checkpoint = RunDirectory::resolveCheckpoint(o.resume);
+        } catch (const FileWriteError &e) {
+            throw UsageError(e.what());
+        }
+        config = Trainer::checkpointConfig(checkpoint);
+        if (out.empty())
+            out = runDirOfCheckpoint(checkpoint);
+        if (out.empty())
+            throw UsageError("--out: give the run directory to continue in (the checkpoint is not inside one)");
+    } else {
+        if (!o.configFile.empty())
+            config = TrainingConfig::fromJsonFile(o.configFile);
+        if (out.empty())
+            throw UsageError("--out: a run directory is required (for example --out runs/fashion)");
+    }
+    // Command-line values override the config file (or, when resuming, the checkpoint's).
+    const TrainingConfig &c = o.cli;
+    if (given("--dataset")) config.dataset = c.dataset;
+    if (given("--data-dir")) config.dataDir = c.dataDir;
+    if (given("--model")) config.model = c.model;
+    if (given("--loss")) config.loss = c.loss;
+    if (given("--epochs")) config.epochs = c.epochs;
+    if (given("--batch-size")) config.batchSize = c.batchSize;
+    if (given("--limit")) config.limit = c.limit;
+    if (given("--seed")) config.seed = c.seed;
+    if (given("--device")) config.device = c.device;
+    if (given("--threads")) config.threads = c.threads;
+    if (given("--checkpoint-every")) config.checkpointEvery = c.checkpointEvery;
+    if (given("--lr-g")) config.lrG = c.lrG;
+    if (given("--lr-d")) config.lrD = c.lrD;
+    if (given("--latent-size")) config.latentSize = c.latentSize;
+    if (given("--log-every")) config.logEvery = c.logEvery;
+    if (!checkpoint.empty()) {
+        for (const char *frozen : {"--dataset", "--model", "--loss", "--batch-size", "--limit", "--seed",
+                                   "--latent-size"})
+            if (given(frozen))
+                throw UsageError(std::string(frozen) + ": cannot change when resuming (it is fixed by the checkpoint)");
+    }
+    const auto errors = config.validate();
+    if (!errors.empty()) {
+        std::string all;
+        for (const auto &e : errors)
+            all += "\n  " + e;
+        throw UsageError("invalid settings:" + all);
+    }
+
+    const ImageSet data = loadDataset(config.dataset, config.dataDir, config.limit);
+    std::printf("data %s: %lld images %lldx%lldx%lld (%s)\n", data.source.c_str(), (long long)data.count,
+                (long long)data.height, (long long)data.width, (long long)data.channels, data.format.c_str());
+    Trainer trainer(config, data, out);
+    if (!checkpoint.empty()) {
+        trainer.restore(checkpoint);
+        std::printf("resumed %s at epoch %d, step %lld\n", checkpoint.c_str(), trainer.epochsDone(),
+                    (long long)trainer.globalStep());
+    }
+    std::printf("model %s, loss %s, batch %d, %d epochs of %d steps, device %s, %s\n", config.model.c_str(),
+                config.loss.c_str(), config.batchSize, config.epochs, trainer.batchesPerEpoch(),
+                config.device.c_str(), cpuRuntimeSummary().c_str());
+    const std::string warning = cpuRuntimeWarning();
+    if (!warning.empty())
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    std::printf("run directory %s\n", out.c_str());
+    std::fflush(stdout);
+
+    ProgressPrinter printer(stdout, isatty(STDOUT_FILENO), config.epochs,
+                            int64_t(config.epochs) * trainer.batchesPerEpoch());
+    trainer.setObserver(&printer);
+    g_running = &trainer;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    bool done = false;
+    try {
+        done = trainer.run();
+    } catch (...) {
+        g_running = nullptr;
+        printer.finish();
+        throw;
+    }
+    g_running = nullptr;
+    printer.finish();
+    std::printf(done ? "finished %d epochs\n" : "stopped at epoch %d; resume with: ganvas-cli train --resume %s\n",
+                trainer.epochsDone(), out.c_str());
+    return kExitOk;
+}
+
+} // namespace
+
+CommandAction addTrainCommand(CLI::App &app)
+{
+    auto *sub = app.add_subcommand("train", "Train a GAN; writes a run directory (config, metrics, frames, checkpoints)");
+    auto o = std::make_shared<TrainOptions>();
+    TrainingConfig &c = o->cli;
+    sub->add_option("--config", o->configFile, "JSON file of settings (fields as in config.json)");
+    sub->add_option("--resume", o->resume, "Continue from a checkpoint file or a run directory's newest one");
+    sub->add_option("--out", o->out, "Run directory to write (required unless resuming)");
+    sub->add_option("--dataset", c.dataset, "fashion-mnist (default), mnist, cifar10, or a folder path");
+    sub->add_option("--data-dir", c.dataDir, "Folder searched first for named datasets");
+    sub->add_option("--model", c.model, "mlp (the seed's fully connected pair) or dcgan");
+    sub->add_option("--loss", c.loss, "bce, lsgan, hinge or wgan-gp");
+    sub->add_option("--epochs", c.epochs, "Epochs to train (when resuming: the new total)");
+    sub->add_option("--batch-size", c.batchSize, "Images per batch");
+    sub->add_option("--limit", c.limit, "Use only the first K images");
+    sub->add_option("--seed", c.seed, "Random seed: the same seed gives the same run");
+    sub->add_option("--device", c.device, "cpu, cuda or cuda:N");
+    sub->add_option("--threads", c.threads, "CPU threads (0: all cores)");
+    sub->add_option("--checkpoint-every", c.checkpointEvery, "Write a checkpoint every N epochs (0: at the end only)");
+    sub->add_option("--lr-g", c.lrG, "Generator learning rate");
+    sub->add_option("--lr-d", c.lrD, "Discriminator learning rate");
+    sub->add_option("--latent-size", c.latentSize, "Length of the noise vector");
+    sub->add_option("--log-every", c.logEvery, "Steps per metrics.csv row");
+    return [sub, o] { return runTraining(sub, *o); };
+}
+
+} // namespace ganvas

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "data/imageset.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ganvas {
+
+// Where a dataset named on the command line lives, and which files make it up.
+struct DatasetFiles
+{
+    std::string format;              // "idx" or "cifar10"
+    std::string folder;              // the folder that holds them
+    std::string images;              // idx: train-images-idx3-ubyte[.gz]
+    std::string labels;              // idx: train-labels-idx1-ubyte[.gz] ("" when absent)
+    std::vector<std::string> batches; // cifar10: data_batch_1.bin ... data_batch_5.bin
+};
+
+// Folders searched for a named dataset (fashion-mnist, mnist, cifar10), in order:
+// dataDir/<name>, dataDir itself, $GANVAS_DATA_DIR/<name>, $XDG_DATA_HOME/ganvas/datasets/<name>
+// (default ~/.local/share/...), /usr/share/datasets/<name>. CIFAR-10 is also found in a
+// "cifar-10-batches-bin" subfolder of any of these.
+std::vector<std::string> datasetSearchFolders(const std::string &name, const std::string &dataDir);
+
+// Resolves a dataset name or a path (a folder holding either format, or an IDX image file).
+// Throws DataError: unknown name, nothing found (listing where it looked), empty folder.
+DatasetFiles locateDataset(const std::string &nameOrPath, const std::string &dataDir);
+
+// Locates and reads the training images (first `limit` when limit >= 0); for IDX data also
+// reads the labels file when present and checks that the counts agree.
+ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, int64_t limit = -1);
+
+} // namespace ganvas

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+
+namespace ganvas {
+
+// The CPU side of speed: how many threads the maths uses and which BLAS kernels run.
+// libtorch starts with one thread on some machines, and OpenBLAS falls back to its slowest
+// generic kernels on processors it does not know; both would make training silently slow.
+
+// Call first thing in main(). If OpenBLAS picked a generic core on a CPU that has AVX-512 or
+// AVX2 and OPENBLAS_CORETYPE is unset, re-executes the program with OPENBLAS_CORETYPE set
+// (OpenBLAS reads it only when it loads). Never returns in that case; otherwise a no-op.
+void ensureFastBlas(int argc, char **argv);
+
+// Cores this process may run on.
+int availableCores();
+
+// Sets libtorch's intra-op threads: `requested`, or all available cores when 0. Returns the count.
+int applyThreads(int requested);
+
+// One line for logs and `bench`: BLAS library and kernel, threads, and a warning when slow.
+std::string cpuRuntimeSummary();
+
+// Non-empty when the maths will run on a known slow path (reference BLAS, generic kernels).
+std::string cpuRuntimeWarning();
+
+} // namespace ganvas

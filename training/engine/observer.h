@@ -1,0 +1,49 @@
+#pragma once
+
+#include "media/image8.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ganvas {
+
+// Statistics averaged over the steps since the previous report; one metrics.csv row.
+struct StepStats
+{
+    int epoch = 0;             // 1-based epoch the step belongs to
+    int64_t step = 0;          // global step (batches) after the last one averaged
+    double dLoss = 0;
+    double gLoss = 0;
+    double dReal = 0;          // mean D(x): sigmoid probability for bce, raw score otherwise
+    double dFake = 0;          // mean D(G(z)), the same way
+    double imagesPerSec = 0;
+    double lrG = 0;
+    double lrD = 0;
+    double instanceNoise = 0;  // std dev in use
+    double elapsedSec = 0;     // training time of the run so far (pauses excluded)
+};
+
+struct EpochResult
+{
+    int epoch = 0;             // the epoch just completed (1-based)
+    int64_t step = 0;
+    Image8 grid;               // 4x4 grid from the fixed noise, grey or RGB
+    std::string framePath;     // frames/epoch-NNNN.png, "" without a run directory
+};
+
+enum class TrainerState { Idle, Running, Paused, Stopped, Finished, Failed };
+
+// Implemented by the GUI's worker and the CLI's printer. Called on the training thread;
+// an implementation copies what it needs and returns quickly.
+class TrainerObserver
+{
+public:
+    virtual ~TrainerObserver() = default;
+    virtual void onStepStats(const StepStats &) {}
+    virtual void onEpochEnd(const EpochResult &) {}
+    virtual void onCheckpointWritten(const std::string & /*path*/, int /*epoch*/, int64_t /*step*/) {}
+    virtual void onStateChanged(TrainerState) {}
+    virtual void onError(const std::string & /*message*/) {}
+};
+
+} // namespace ganvas

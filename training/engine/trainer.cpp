@@ -1,0 +1,537 @@
+#include "engine/trainer.h"
+
+#include "checkpoint/checkpoint.h"
+#include "checkpoint/rundirectory.h"
+#include "engine/cpuruntime.h"
+#include "engine/sampler.h"
+#include "media/pngio.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <cmath>
+
+namespace ganvas {
+
+namespace {
+
+constexpr int kPreviewCount = 16;
+constexpr int kPreviewColumns = 4;
+constexpr int kMetricColumns = 11;
+
+using Clock = std::chrono::steady_clock;
+
+torch::Device parseDevice(const std::string &name)
+{
+    torch::Device device(name);
+    if (device.is_cuda() && !torch::cuda::is_available())
+        throw ConfigError("device: cuda was asked for, but this libtorch has no CUDA or no GPU is visible");
+    return device;
+}
+
+void setRequiresGrad(torch::nn::Module &m, bool on)
+{
+    for (auto &p : m.parameters())
+        p.requires_grad_(on);
+}
+
+std::vector<double> flatten(const StepStats &s)
+{
+    return {double(s.epoch), double(s.step), s.dLoss, s.gLoss, s.dReal, s.dFake,
+            s.imagesPerSec, s.lrG, s.lrD, s.instanceNoise, s.elapsedSec};
+}
+
+StepStats unflatten(const double *v)
+{
+    StepStats s;
+    s.epoch = int(v[0]), s.step = int64_t(v[1]), s.dLoss = v[2], s.gLoss = v[3], s.dReal = v[4];
+    s.dFake = v[5], s.imagesPerSec = v[6], s.lrG = v[7], s.lrD = v[8], s.instanceNoise = v[9];
+    s.elapsedSec = v[10];
+    return s;
+}
+
+} // namespace
+
+Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string &runDir)
+    : m_config(std::move(config)), m_loss(LossKind::Bce), m_device(torch::kCPU),
+      m_cpuGen(at::make_generator<at::CPUGeneratorImpl>(0))
+{
+    const auto errors = m_config.validate();
+    if (!errors.empty()) {
+        std::string all;
+        for (const auto &e : errors)
+            all += (all.empty() ? "" : "; ") + e;
+        throw ConfigError("invalid settings: " + all);
+    }
+    if (data.count < m_config.batchSize)
+        throw ConfigError("batch_size: " + std::to_string(m_config.batchSize) + " is larger than the " +
+                          std::to_string(data.count) + " images of " + data.source);
+    m_loss = parseLoss(m_config.loss);
+    m_device = parseDevice(m_config.device);
+    applyThreads(m_config.threads);
+    m_shape = {data.channels, data.height, data.width};
+    m_batchesPerEpoch = static_cast<int>(data.count / m_config.batchSize);
+
+    m_cpuGen.set_current_seed(m_config.seed);
+    if (m_device.is_cpu()) {
+        m_devGen = m_cpuGen;
+    } else {
+        m_devGen = at::globalContext().defaultGenerator(m_device);
+        std::lock_guard<std::mutex> lock(m_devGen.mutex());
+        m_devGen.set_current_seed(m_config.seed);
+    }
+    // Weights, then the preview noise: all from the run's seed, in a fixed order.
+    m_g = makeGenerator(m_config.model, m_shape, m_config.latentSize, m_cpuGen);
+    m_d = makeDiscriminator(m_config.model, m_shape, m_config.loss, m_cpuGen);
+    m_fixedNoise = torch::randn({kPreviewCount, m_config.latentSize}, m_cpuGen).to(m_device);
+    m_g->to(m_device);
+    m_d->to(m_device);
+    m_optG = std::make_unique<FusedAdam>(m_g->parameters(), m_config.lrG, m_config.beta1G, m_config.beta2G);
+    m_optD = std::make_unique<FusedAdam>(m_d->parameters(), m_config.lrD, m_config.beta1D, m_config.beta2D);
+
+    m_data = torch::from_blob(const_cast<uint8_t *>(data.pixels.data()),
+                              {data.count, data.channels, data.height, data.width}, torch::kUInt8)
+                 .to(m_device, /*non_blocking=*/false, /*copy=*/true);
+    m_statSum = torch::zeros({4}, torch::TensorOptions().device(m_device));
+
+    if (!runDir.empty()) {
+        m_runDir = std::make_unique<RunDirectory>(runDir);
+        m_runDir->writeConfig(m_config.toJson());
+        m_runDir->rewriteMetrics({});
+    }
+}
+
+Trainer::~Trainer() = default;
+
+double Trainer::learningRateFactor() const
+{
+    if (m_config.lrDecay == "linear")
+        return std::max(0.0, 1.0 - double(m_epochsDone) / m_config.epochs);
+    if (m_config.lrDecay == "exponential")
+        return std::pow(m_config.lrDecayGamma, m_epochsDone);
+    return 1.0;
+}
+
+double Trainer::currentInstanceNoise() const
+{
+    if (m_config.instanceNoise <= 0 || m_config.instanceNoiseAnnealEpochs <= 0)
+        return m_config.instanceNoise;
+    const double progress = m_epochsDone + double(m_batchInEpoch) / std::max(1, m_batchesPerEpoch);
+    return m_config.instanceNoise * std::max(0.0, 1.0 - progress / m_config.instanceNoiseAnnealEpochs);
+}
+
+void Trainer::beginEpoch()
+{
+    m_perm = torch::randperm(m_data.size(0), m_cpuGen, torch::TensorOptions().dtype(torch::kLong)).to(m_device);
+    const double f = learningRateFactor();
+    m_optG->setLearningRate(m_config.lrG * f);
+    m_optD->setLearningRate(m_config.lrD * f);
+}
+
+torch::Tensor Trainer::realBatch(int batch) const
+{
+    const int64_t b = m_config.batchSize;
+    const auto idx = m_perm.narrow(0, batch * b, b);
+    return m_data.index_select(0, idx).to(torch::kFloat).div_(127.5).sub_(1.0);
+}
+
+void Trainer::trainStep()
+{
+    const auto started = Clock::now();
+    applyLiveSettings();
+    if (m_batchInEpoch == 0 || !m_perm.defined())
+        beginEpoch();
+    const int64_t b = m_config.batchSize;
+    const bool gStep = (m_globalStep + 1) % m_config.dStepsPerG == 0;
+    const auto opts = torch::TensorOptions().device(m_device);
+    const double sigma = currentInstanceNoise();
+    auto noisy = [&](const torch::Tensor &x) {
+        return sigma > 0 ? x + sigma * torch::randn(x.sizes(), m_devGen, opts) : x;
+    };
+
+    const auto real = realBatch(m_batchInEpoch);
+    const auto z = torch::randn({b, m_config.latentSize}, m_devGen, opts);
+    torch::Tensor fake;
+    if (gStep) {
+        fake = m_g->forward(z);
+    } else {
+        torch::NoGradGuard noGrad;
+        fake = m_g->forward(z);
+    }
+
+    // Discriminator step. Without batch norm in D, real and fake go through as one batch:
+    // the same maths, in fewer and larger matrix products.
+    m_optD->zeroGrad();
+    const auto realIn = noisy(real), fakeIn = noisy(fake.detach());
+    torch::Tensor realOut, fakeOut;
+    if (!m_d->hasBatchNorm()) {
+        const auto out = m_d->forward(torch::cat({realIn, fakeIn}));
+        realOut = out.narrow(0, 0, b);
+        fakeOut = out.narrow(0, b, b);
+    } else {
+        realOut = m_d->forward(realIn);
+        fakeOut = m_d->forward(fakeIn);
+    }
+    torch::Tensor realTarget, fakeTarget;
+    if (m_loss == LossKind::Bce || m_loss == LossKind::Lsgan) {
+        realTarget = torch::full({b}, 1.0 - m_config.labelSmoothing, opts);
+        fakeTarget = torch::zeros({b}, opts);
+        if (m_config.labelFlipProb > 0) {
+            const auto flipReal = torch::rand({b}, m_devGen, opts) < m_config.labelFlipProb;
+            const auto flipFake = torch::rand({b}, m_devGen, opts) < m_config.labelFlipProb;
+            realTarget = torch::where(flipReal, torch::zeros_like(realTarget), realTarget);
+            fakeTarget = torch::where(flipFake, torch::ones_like(fakeTarget), fakeTarget);
+        }
+    }
+    auto dLoss = discriminatorLoss(m_loss, realOut, fakeOut, realTarget, fakeTarget);
+    if (m_loss == LossKind::WganGp && m_config.gpWeight > 0)
+        dLoss = dLoss + m_config.gpWeight * gradientPenalty(m_d, realIn, fakeIn, m_devGen);
+    dLoss.backward();
+    m_optD->step();
+
+    torch::Tensor gLoss = torch::zeros({}, opts);
+    if (gStep) {
+        // D's weights get no gradient here: only the path through D back to G is needed.
+        m_optG->zeroGrad();
+        setRequiresGrad(*m_d, false);
+        gLoss = generatorLoss(m_loss, m_d->forward(noisy(fake)));
+        gLoss.backward();
+        setRequiresGrad(*m_d, true);
+        m_optG->step();
+    }
+    {
+        torch::NoGradGuard noGrad;
+        m_statSum.add_(torch::stack({dLoss.detach(), meanScore(m_loss, realOut.detach()),
+                                     meanScore(m_loss, fakeOut.detach()), gLoss.detach()}));
+    }
+    ++m_dSteps;
+    m_gSteps += gStep ? 1 : 0;
+    ++m_batchInEpoch;
+    ++m_globalStep;
+    const bool epochEnds = m_batchInEpoch >= m_batchesPerEpoch;
+    const bool reportNow = epochEnds || m_dSteps >= m_config.logEvery;
+    if (reportNow)
+        m_statSum.cpu(); // wait for the device, so that the step time below is true
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    m_windowSeconds += seconds;
+    m_trainSeconds += seconds;
+    if (reportNow)
+        report();
+    if (epochEnds)
+        endEpoch();
+}
+
+void Trainer::report()
+{
+    if (m_dSteps == 0)
+        return;
+    const auto sums = m_statSum.to(torch::kCPU, torch::kDouble);
+    const double *v = sums.data_ptr<double>();
+    StepStats s;
+    s.epoch = m_epochsDone + 1;
+    s.step = m_globalStep;
+    s.dLoss = v[0] / m_dSteps;
+    s.dReal = v[1] / m_dSteps;
+    s.dFake = v[2] / m_dSteps;
+    s.gLoss = m_gSteps > 0 ? v[3] / m_gSteps : std::nan("");
+    s.imagesPerSec = m_windowSeconds > 0 ? m_dSteps * m_config.batchSize / m_windowSeconds : 0;
+    s.lrG = m_optG->learningRate();
+    s.lrD = m_optD->learningRate();
+    s.instanceNoise = currentInstanceNoise();
+    s.elapsedSec = m_trainSeconds;
+    m_statSum.zero_();
+    m_dSteps = m_gSteps = 0;
+    m_windowSeconds = 0;
+    m_history.push_back(s);
+    if (m_runDir)
+        m_runDir->appendMetric(s);
+    if (m_observer)
+        m_observer->onStepStats(s);
+}
+
+Image8 Trainer::previewGrid()
+{
+    return sampleGrid(m_g, m_fixedNoise, kPreviewColumns);
+}
+
+void Trainer::endEpoch()
+{
+    ++m_epochsDone;
+    m_batchInEpoch = 0;
+    EpochResult result;
+    result.epoch = m_epochsDone;
+    result.step = m_globalStep;
+    result.grid = previewGrid();
+    if (m_runDir) {
+        result.framePath = m_runDir->framePath(m_epochsDone);
+        writePng(result.framePath, result.grid);
+    }
+    if (m_observer)
+        m_observer->onEpochEnd(result);
+    const bool due = m_config.checkpointEvery > 0 && m_epochsDone % m_config.checkpointEvery == 0;
+    if (m_runDir && (due || finished()))
+        saveCheckpoint();
+}
+
+void Trainer::saveCheckpointTo(const std::string &path)
+{
+    torch::serialize::OutputArchive a;
+    a.write("format", c10::IValue(std::string("ganvas-checkpoint")));
+    a.write("app_version", c10::IValue(std::string(GANVAS_VERSION)));
+    a.write("config", c10::IValue(m_config.toJson()));
+    a.write("image_shape", torch::tensor({m_shape.channels, m_shape.height, m_shape.width}, torch::kLong));
+    torch::serialize::OutputArchive g, d, og, od;
+    m_g->save(g);
+    m_d->save(d);
+    m_optG->save(og);
+    m_optD->save(od);
+    a.write("generator", g);
+    a.write("discriminator", d);
+    a.write("optimizer_g", og);
+    a.write("optimizer_d", od);
+    a.write("epochs_done", torch::tensor(int64_t(m_epochsDone)));
+    a.write("global_step", torch::tensor(m_globalStep));
+    a.write("batch_in_epoch", torch::tensor(int64_t(m_batchInEpoch)));
+    a.write("perm", m_perm.defined() ? m_perm.cpu() : torch::empty({0}, torch::kLong));
+    a.write("rng_cpu", m_cpuGen.get_state());
+    if (!m_device.is_cpu())
+        a.write("rng_device", m_devGen.get_state());
+    a.write("fixed_noise", m_fixedNoise.cpu());
+    a.write("stat_sum", m_statSum.cpu());
+    a.write("stat_counts", torch::tensor({m_dSteps, m_gSteps}, torch::kLong));
+    a.write("seconds", torch::tensor({m_trainSeconds, m_windowSeconds}, torch::kDouble));
+    auto metrics = torch::empty({int64_t(m_history.size()), kMetricColumns}, torch::kDouble);
+    for (size_t i = 0; i < m_history.size(); ++i) {
+        const auto row = flatten(m_history[i]);
+        std::copy(row.begin(), row.end(), metrics.data_ptr<double>() + i * kMetricColumns);
+    }
+    a.write("metrics", metrics);
+    writeCheckpoint(path, a);
+}
+
+std::string Trainer::saveCheckpoint()
+{
+    if (!m_runDir)
+        throw CheckpointError("no run directory to write the checkpoint into");
+    const std::string path = m_runDir->checkpointPath(m_epochsDone, m_globalStep, m_batchInEpoch != 0);
+    saveCheckpointTo(path);
+    m_lastCheckpointStep = m_globalStep;
+    if (m_observer)
+        m_observer->onCheckpointWritten(path, m_epochsDone, m_globalStep);
+    return path;
+}
+
+TrainingConfig Trainer::checkpointConfig(const std::string &path)
+{
+    torch::serialize::InputArchive a;
+    readCheckpoint(path, a);
+    c10::IValue config;
+    try {
+        a.read("config", config);
+    } catch (const c10::Error &) {
+        throw CheckpointError(path + ": damaged: no config in the checkpoint");
+    }
+    return TrainingConfig::fromJson(config.toStringRef(), path + " (config)");
+}
+
+void Trainer::restore(const std::string &path)
+{
+    torch::serialize::InputArchive a;
+    readCheckpoint(path, a);
+    torch::NoGradGuard noGrad;
+    try {
+        torch::Tensor shape;
+        a.read("image_shape", shape);
+        if (shape[0].item<int64_t>() != m_shape.channels || shape[1].item<int64_t>() != m_shape.height ||
+            shape[2].item<int64_t>() != m_shape.width)
+            throw CheckpointError(path + ": the checkpoint was trained on images of another size");
+        torch::serialize::InputArchive g, d, og, od;
+        a.read("generator", g);
+        a.read("discriminator", d);
+        a.read("optimizer_g", og);
+        a.read("optimizer_d", od);
+        m_g->load(g);
+        m_d->load(d);
+        m_g->to(m_device);
+        m_d->to(m_device);
+        m_optG->load(og);
+        m_optD->load(od);
+        torch::Tensor epochs, step, batch, perm, rng, noise, statSum, counts, seconds, metrics;
+        a.read("epochs_done", epochs);
+        a.read("global_step", step);
+        a.read("batch_in_epoch", batch);
+        a.read("perm", perm);
+        a.read("rng_cpu", rng);
+        a.read("fixed_noise", noise);
+        a.read("stat_sum", statSum);
+        a.read("stat_counts", counts);
+        a.read("seconds", seconds);
+        a.read("metrics", metrics);
+        m_epochsDone = static_cast<int>(epochs.item<int64_t>());
+        m_globalStep = step.item<int64_t>();
+        m_batchInEpoch = static_cast<int>(batch.item<int64_t>());
+        m_perm = perm.numel() > 0 ? perm.to(m_device) : torch::Tensor();
+        if (m_batchInEpoch > 0 && (!m_perm.defined() || m_perm.size(0) != m_data.size(0)))
+            throw CheckpointError(path + ": the checkpoint was trained on a dataset of another size");
+        m_cpuGen.set_state(rng);
+        if (!m_device.is_cpu()) {
+            torch::Tensor devRng;
+            if (a.try_read("rng_device", devRng)) {
+                std::lock_guard<std::mutex> lock(m_devGen.mutex());
+                m_devGen.set_state(devRng);
+            }
+        }
+        m_fixedNoise = noise.to(m_device);
+        m_statSum.copy_(statSum);
+        m_dSteps = counts[0].item<int64_t>();
+        m_gSteps = counts[1].item<int64_t>();
+        m_trainSeconds = seconds[0].item<double>();
+        m_windowSeconds = seconds[1].item<double>();
+        m_history.clear();
+        metrics = metrics.contiguous();
+        for (int64_t i = 0; i < metrics.size(0); ++i)
+            m_history.push_back(unflatten(metrics.data_ptr<double>() + i * kMetricColumns));
+    } catch (const c10::Error &e) {
+        const std::string what = e.what_without_backtrace();
+        throw CheckpointError(path + ": does not match this run's model or is damaged: " +
+                              what.substr(0, what.find('\n')));
+    } catch (const std::runtime_error &e) {
+        throw CheckpointError(path + ": " + e.what());
+    }
+    m_lastCheckpointStep = m_globalStep;
+    if (m_runDir)
+        m_runDir->rewriteMetrics(m_history);
+}
+
+void Trainer::setState(TrainerState state)
+{
+    if (m_observer)
+        m_observer->onStateChanged(state);
+}
+
+bool Trainer::run()
+{
+    setState(TrainerState::Running);
+    bool pausedShown = false;
+    try {
+        while (!finished()) {
+            if (m_stopRequested)
+                break;
+            if (m_checkpointRequested.exchange(false) && m_runDir)
+                saveCheckpoint();
+            if (m_paused) {
+                if (m_stepRequests > 0) {
+                    --m_stepRequests;
+                    trainStep();
+                    continue;
+                }
+                if (!pausedShown) {
+                    setState(TrainerState::Paused);
+                    pausedShown = true;
+                }
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_wake.wait_for(lock, std::chrono::milliseconds(200), [&] {
+                    return !m_paused || m_stopRequested || m_stepRequests > 0 || m_checkpointRequested;
+                });
+                continue;
+            }
+            if (pausedShown) {
+                setState(TrainerState::Running);
+                pausedShown = false;
+            }
+            trainStep();
+        }
+        if (!finished()) {
+            if (m_runDir && m_lastCheckpointStep != m_globalStep)
+                saveCheckpoint();
+            setState(TrainerState::Stopped);
+            return false;
+        }
+        setState(TrainerState::Finished);
+        return true;
+    } catch (const std::exception &e) {
+        if (m_observer)
+            m_observer->onError(e.what());
+        setState(TrainerState::Failed);
+        throw;
+    }
+}
+
+void Trainer::requestPause()
+{
+    m_paused = true;
+}
+
+void Trainer::requestResume()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = false;
+    }
+    m_wake.notify_all();
+}
+
+void Trainer::requestStep()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = true;
+        ++m_stepRequests;
+    }
+    m_wake.notify_all();
+}
+
+void Trainer::requestStop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopRequested = true;
+    }
+    m_wake.notify_all();
+}
+
+void Trainer::requestCheckpoint()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_checkpointRequested = true;
+    }
+    m_wake.notify_all();
+}
+
+void Trainer::updateLiveSettings(const TrainingConfig &changed)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_liveConfig = changed;
+    m_liveDirty = true;
+}
+
+void Trainer::applyLiveSettings()
+{
+    if (!m_liveDirty)
+        return;
+    TrainingConfig next = m_config;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        next.lrG = m_liveConfig.lrG;
+        next.lrD = m_liveConfig.lrD;
+        next.labelSmoothing = m_liveConfig.labelSmoothing;
+        next.labelFlipProb = m_liveConfig.labelFlipProb;
+        next.instanceNoise = m_liveConfig.instanceNoise;
+        next.instanceNoiseAnnealEpochs = m_liveConfig.instanceNoiseAnnealEpochs;
+        m_liveDirty = false;
+    }
+    const auto errors = next.validate();
+    if (!errors.empty()) {
+        if (m_observer)
+            m_observer->onError("settings not applied: " + errors.front());
+        return;
+    }
+    m_config = next;
+    const double f = learningRateFactor();
+    m_optG->setLearningRate(m_config.lrG * f);
+    m_optD->setLearningRate(m_config.lrD * f);
+    if (m_runDir)
+        m_runDir->writeConfig(m_config.toJson());
+}
+
+} // namespace ganvas

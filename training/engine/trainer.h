@@ -1,0 +1,124 @@
+#pragma once
+
+#include "data/imageset.h"
+#include "engine/fusedadam.h"
+#include "engine/observer.h"
+#include "engine/trainingconfig.h"
+#include "losses/ganloss.h"
+#include "models/modelfactory.h"
+
+#include <torch/torch.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace ganvas {
+
+class RunDirectory;
+
+// Owns G, D, their optimisers, the run's random generator, the fixed preview noise and the
+// data on the training device. One thread drives it (run(), trainStep(), saveCheckpoint());
+// the request*/set* functions may be called from any thread and take effect before the next step.
+class Trainer
+{
+public:
+    // Throws ConfigError (invalid config: every message joined), std::invalid_argument (model
+    // and data disagree) or FileWriteError (run directory). runDir "" writes no files.
+    Trainer(TrainingConfig config, const ImageSet &data, const std::string &runDir = {});
+    ~Trainer();
+
+    // The config stored in a checkpoint (to load its dataset before constructing the Trainer).
+    static TrainingConfig checkpointConfig(const std::string &checkpointPath);
+    // Restores every piece of state; the Trainer must have the checkpoint's model and data.
+    // Rewrites metrics.csv to the checkpoint's history. Throws CheckpointError.
+    void restore(const std::string &checkpointPath);
+
+    void setObserver(TrainerObserver *observer) { m_observer = observer; }
+
+    // Trains until every epoch is done (returns true) or a stop is requested (writes a
+    // checkpoint, returns false). Honours pause and single steps. Exceptions propagate after
+    // onError/onStateChanged(Failed).
+    bool run();
+    // One batch: a D step, plus a G step every d_steps_per_g batches.
+    void trainStep();
+    // Writes a checkpoint of the current state; returns its path.
+    std::string saveCheckpoint();
+    void saveCheckpointTo(const std::string &path);
+
+    // Thread-safe controls.
+    void requestPause();
+    void requestResume();
+    void requestStep();
+    void requestStop();
+    void requestCheckpoint();
+    bool isPaused() const { return m_paused; }
+    // Thread-safe changes of the settings that may change mid-run (learning rates, label
+    // smoothing and flipping, instance noise); others are ignored. Applied before the next step.
+    void updateLiveSettings(const TrainingConfig &changed);
+
+    const TrainingConfig &config() const { return m_config; }
+    int epochsDone() const { return m_epochsDone; }
+    int64_t globalStep() const { return m_globalStep; }
+    int batchInEpoch() const { return m_batchInEpoch; }
+    int batchesPerEpoch() const { return m_batchesPerEpoch; }
+    bool finished() const { return m_epochsDone >= m_config.epochs; }
+    ImageShape imageShape() const { return m_shape; }
+    Generator &generator() { return m_g; }
+    Discriminator &discriminator() { return m_d; }
+    const torch::Tensor &fixedNoise() const { return m_fixedNoise; }
+    const std::vector<StepStats> &history() const { return m_history; }
+    Image8 previewGrid();
+    double currentInstanceNoise() const;
+
+private:
+    void beginEpoch();
+    void endEpoch();
+    void report();
+    void applyLiveSettings();
+    double learningRateFactor() const;
+    void setState(TrainerState state);
+    torch::Tensor realBatch(int batch) const;
+
+    TrainingConfig m_config;
+    LossKind m_loss;
+    ImageShape m_shape;
+    torch::Device m_device;
+    at::Generator m_cpuGen;
+    at::Generator m_devGen;
+    Generator m_g{nullptr};
+    Discriminator m_d{nullptr};
+    std::unique_ptr<FusedAdam> m_optG;
+    std::unique_ptr<FusedAdam> m_optD;
+    torch::Tensor m_data;        // uint8 N x C x H x W on the device
+    torch::Tensor m_perm;        // this epoch's order, on the device
+    torch::Tensor m_fixedNoise;  // 16 x latent, drawn once per run
+    torch::Tensor m_statSum;     // d_loss, d_real, d_fake, g_loss summed since the last report
+    int64_t m_dSteps = 0;        // steps summed in m_statSum
+    int64_t m_gSteps = 0;
+    double m_windowSeconds = 0;  // step time summed since the last report
+    double m_trainSeconds = 0;   // step time of the whole run
+    int m_epochsDone = 0;
+    int m_batchInEpoch = 0;
+    int m_batchesPerEpoch = 0;
+    int64_t m_globalStep = 0;
+    int64_t m_lastCheckpointStep = -1;
+    std::vector<StepStats> m_history;
+    std::unique_ptr<RunDirectory> m_runDir;
+    TrainerObserver *m_observer = nullptr;
+
+    std::atomic<bool> m_paused{false};
+    std::atomic<bool> m_stopRequested{false};
+    std::atomic<bool> m_checkpointRequested{false};
+    std::atomic<int> m_stepRequests{0};
+    std::atomic<bool> m_liveDirty{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    TrainingConfig m_liveConfig;
+};
+
+} // namespace ganvas

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ganvas {
+
+// Every hyperparameter of a run. JSON field names are the snake_case of the member names and
+// are what config.json and --config files hold. Defaults are the seed's settings.
+struct TrainingConfig
+{
+    // data
+    std::string dataset = "fashion-mnist"; // fashion-mnist | mnist | cifar10 | a folder path
+    std::string dataDir;                   // searched first for named datasets ("" = standard folders)
+    int64_t limit = -1;                    // use only the first K images (-1 = all)
+    // model
+    std::string model = "mlp";             // mlp (the seed's fully connected pair) | dcgan
+    int latentSize = 100;                  // length of the noise vector z
+    // loss
+    std::string loss = "bce";              // bce (non-saturating) | lsgan | hinge | wgan-gp
+    double gpWeight = 10.0;                // WGAN-GP gradient-penalty weight (lambda)
+    // optimisers (Adam, one per network)
+    double lrG = 1e-4;                     // generator learning rate
+    double lrD = 1e-4;                     // discriminator learning rate
+    double beta1G = 0.9;                   // generator Adam beta1
+    double beta2G = 0.999;                 // generator Adam beta2
+    double beta1D = 0.9;                   // discriminator Adam beta1
+    double beta2D = 0.999;                 // discriminator Adam beta2
+    std::string lrDecay = "none";          // none | linear (to 0 at the last epoch) | exponential
+    double lrDecayGamma = 0.95;            // per-epoch factor of exponential decay
+    // training tricks
+    int dStepsPerG = 1;                    // discriminator steps per generator step
+    double labelSmoothing = 0.0;           // one-sided: real targets become 1 - this (bce, lsgan)
+    double labelFlipProb = 0.0;            // chance that a sample's real/fake label is swapped for D
+    double instanceNoise = 0.0;            // std dev of Gaussian noise added to D's inputs at start
+    int instanceNoiseAnnealEpochs = 0;     // noise falls linearly to 0 over this many epochs (0 = constant)
+    // run
+    int epochs = 50;                       // passes over the dataset
+    int batchSize = 128;                   // images per batch (the last partial batch is dropped)
+    uint64_t seed = 42;                    // seeds weights, shuffling, noise: same seed, same run
+    std::string device = "cpu";            // cpu | cuda | cuda:N
+    int threads = 0;                       // CPU threads for the maths (0 = all cores)
+    int checkpointEvery = 15;              // write a checkpoint every N epochs (0 = only at the end)
+    int logEvery = 10;                     // steps per statistics event and metrics.csv row
+
+    // Messages a person can act on, one per bad field ("lr_g: must be > 0 (got -1)"); empty if valid.
+    std::vector<std::string> validate() const;
+    std::string toJson() const;
+    // Reads JSON; fields not present keep their defaults. Throws ConfigError naming the field
+    // (unknown field, wrong type) and `origin` (a file name) in the message.
+    static TrainingConfig fromJson(const std::string &json, const std::string &origin = "config");
+    static TrainingConfig fromJsonFile(const std::string &path);
+    // Overlays the fields present in `json` onto this config.
+    void merge(const std::string &json, const std::string &origin = "config");
+};
+
+class ConfigError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace ganvas

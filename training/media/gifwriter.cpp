@@ -1,0 +1,389 @@
+#include "media/gifwriter.h"
+
+#include "media/palette.h"
+
+#include <gif_lib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ganvas {
+
+namespace {
+
+// Decoding refuses logical screens larger than this many pixels (a GIF header may claim
+// 65535 x 65535), so a hostile file cannot make us allocate gigabytes per frame.
+constexpr long long kMaxScreenPixels = 1LL << 26;
+
+// The file writeGif fills: created beside the target (so rename() is atomic), flushed to
+// disk and renamed over the target by commit(); removed if never committed. We open it
+// ourselves rather than through EGifOpenFileName, which creates files with mode 0600 and
+// cannot fsync. Mode 0666 lets the umask decide the final permissions.
+class TempFile
+{
+public:
+    explicit TempFile(const std::string &target) : m_target(target)
+    {
+        static std::atomic<unsigned> counter{0};
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            m_path = target + ".tmp." + std::to_string(::getpid()) + "."
+                    + std::to_string(counter.fetch_add(1));
+            const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd < 0 && errno == EEXIST)
+                continue;
+            if (fd < 0)
+                throw MediaError(target + ": cannot create a temporary file beside it: "
+                                 + std::strerror(errno));
+            m_file = ::fdopen(fd, "wb");
+            if (!m_file) {
+                const int error = errno;
+                ::close(fd);
+                ::unlink(m_path.c_str());
+                throw MediaError(target + ": cannot open the temporary file: "
+                                 + std::strerror(error));
+            }
+            return;
+        }
+        throw MediaError(target + ": cannot find a free temporary file name beside it");
+    }
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
+    ~TempFile() { discard(); }
+
+    FILE *file() const { return m_file; }
+
+    void commit()
+    {
+        // fsync before rename: otherwise a crash can leave the new name pointing at an empty file.
+        int error = 0;
+        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
+            error = errno;
+        if (std::fclose(m_file) != 0 && error == 0)
+            error = errno;
+        m_file = nullptr;
+        if (error == 0 && std::rename(m_path.c_str(), m_target.c_str()) != 0)
+            error = errno;
+        if (error != 0) {
+            ::unlink(m_path.c_str());
+            m_path.clear();
+            throw MediaError(m_target + ": cannot write: " + std::strerror(error));
+        }
+        m_path.clear();
+    }
+
+    void discard()
+    {
+        if (m_file)
+            std::fclose(m_file);
+        m_file = nullptr;
+        if (!m_path.empty())
+            ::unlink(m_path.c_str());
+        m_path.clear();
+    }
+
+private:
+    std::string m_target;
+    std::string m_path;
+    FILE *m_file = nullptr;
+};
+
+int writeToFile(GifFileType *gif, const GifByteType *data, int length)
+{
+    return static_cast<int>(std::fwrite(data, 1, static_cast<std::size_t>(length),
+                                        static_cast<FILE *>(gif->UserData)));
+}
+
+int readFromFile(GifFileType *gif, GifByteType *data, int length)
+{
+    return static_cast<int>(std::fread(data, 1, static_cast<std::size_t>(length),
+                                       static_cast<FILE *>(gif->UserData)));
+}
+
+struct EncoderCloser
+{
+    void operator()(GifFileType *gif) const
+    {
+        int error = 0;
+        EGifCloseFile(gif, &error);
+    }
+};
+struct DecoderCloser
+{
+    void operator()(GifFileType *gif) const
+    {
+        int error = 0;
+        DGifCloseFile(gif, &error);
+    }
+};
+struct MapFreer
+{
+    void operator()(ColorMapObject *map) const { GifFreeMapObject(map); }
+};
+struct FileCloser
+{
+    void operator()(FILE *file) const { std::fclose(file); }
+};
+
+std::string errorText(int code)
+{
+    const char *text = GifErrorString(code);
+    return text ? text : "unknown giflib error " + std::to_string(code);
+}
+
+void validate(const std::string &path, const std::vector<Image8> &frames, const GifOptions &options)
+{
+    const std::string prefix = path + ": cannot write GIF: ";
+    if (frames.empty())
+        throw MediaError(prefix + "no frames");
+    if (options.fps < 1 || options.fps > 50)
+        throw MediaError(prefix + "fps must be 1..50, not " + std::to_string(options.fps));
+    if (options.scale < 1 || options.scale > 16)
+        throw MediaError(prefix + "scale must be 1..16, not " + std::to_string(options.scale));
+    const Image8 &first = frames.front();
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const Image8 &f = frames[i];
+        const std::string which = "frame " + std::to_string(i + 1) + " ";
+        if (f.isNull() || (f.channels != 1 && f.channels != 3))
+            throw MediaError(prefix + which + "is empty or has " + std::to_string(f.channels)
+                             + " channels (need 1 or 3)");
+        if (f.pixels.size() != static_cast<std::size_t>(f.width) * f.height * f.channels)
+            throw MediaError(prefix + which + "has a pixel buffer that does not match its size");
+        if (f.width != first.width || f.height != first.height || f.channels != first.channels)
+            throw MediaError(prefix + which + "is " + std::to_string(f.width) + "x"
+                             + std::to_string(f.height) + "x" + std::to_string(f.channels)
+                             + " but frame 1 is " + std::to_string(first.width) + "x"
+                             + std::to_string(first.height) + "x" + std::to_string(first.channels));
+    }
+    // The GIF header holds 16-bit sizes.
+    if (1LL * first.width * options.scale > 65535 || 1LL * first.height * options.scale > 65535)
+        throw MediaError(prefix + "the scaled frames would exceed GIF's 65535 pixel limit");
+}
+
+// Reads the NETSCAPE2.0 (or ANIMEXTS1.0) application extension: the sub-block after it is
+// {1, count low, count high}; 0 means forever.
+bool findLoopCount(const ExtensionBlock *blocks, int count, int *loopCount)
+{
+    for (int i = 0; i + 1 < count; ++i) {
+        const ExtensionBlock &b = blocks[i];
+        if (b.Function != APPLICATION_EXT_FUNC_CODE || b.ByteCount != 11 || !b.Bytes)
+            continue;
+        if (std::memcmp(b.Bytes, "NETSCAPE2.0", 11) != 0
+            && std::memcmp(b.Bytes, "ANIMEXTS1.0", 11) != 0)
+            continue;
+        const ExtensionBlock &sub = blocks[i + 1];
+        if (sub.Function == CONTINUE_EXT_FUNC_CODE && sub.ByteCount >= 3 && sub.Bytes
+            && sub.Bytes[0] == 1) {
+            *loopCount = sub.Bytes[1] | (sub.Bytes[2] << 8);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool writeGif(const std::string &path, const std::vector<Image8> &frames, const GifOptions &options,
+              const std::function<bool(int, int)> &progress)
+{
+    validate(path, frames, options);
+    const int scale = options.scale;
+    const int srcWidth = frames.front().width;
+    const int width = srcWidth * scale;
+    const int height = frames.front().height * scale;
+    const int total = static_cast<int>(frames.size());
+    // GIF delays are hundredths of a second; round to the nearest.
+    const int delay = (100 + options.fps / 2) / options.fps;
+
+    TempFile temp(path);
+    int openError = 0;
+    std::unique_ptr<GifFileType, EncoderCloser> gif(EGifOpen(temp.file(), writeToFile, &openError));
+    if (!gif)
+        throw MediaError(path + ": cannot start GIF: " + errorText(openError));
+    auto check = [&](int result, const char *step) {
+        if (result != GIF_ERROR)
+            return;
+        std::string why = errorText(gif->Error);
+        if (std::ferror(temp.file()) && errno != 0)
+            why += std::string(" (") + std::strerror(errno) + ")";
+        throw MediaError(path + ": cannot write GIF (" + step + "): " + why);
+    };
+
+    // GIF89a: the animation and delay extensions are not part of GIF87a.
+    EGifSetGifVersion(gif.get(), true);
+    // No global colour table: every frame carries its own palette.
+    check(EGifPutScreenDesc(gif.get(), width, height, 8, 0, nullptr), "screen descriptor");
+    if (options.loop) {
+        static const GifByteType loopForever[3] = {1, 0, 0}; // sub-block id 1, count 0
+        check(EGifPutExtensionLeader(gif.get(), APPLICATION_EXT_FUNC_CODE), "loop extension");
+        check(EGifPutExtensionBlock(gif.get(), 11, "NETSCAPE2.0"), "loop extension");
+        check(EGifPutExtensionBlock(gif.get(), 3, loopForever), "loop extension");
+        check(EGifPutExtensionTrailer(gif.get()), "loop extension");
+    }
+
+    std::vector<GifPixelType> row(static_cast<std::size_t>(width));
+    for (int i = 0; i < total; ++i) {
+        // Quantising before scaling gives the same palette (every colour's count grows by
+        // scale^2) at a fraction of the cost.
+        const IndexedImage indexed = quantize(frames[i]);
+
+        // GIF colour tables have a power-of-two size, at least 2; unused entries stay black.
+        int mapSize = 2;
+        while (mapSize < static_cast<int>(indexed.palette.size()))
+            mapSize *= 2;
+        std::vector<GifColorType> colours(static_cast<std::size_t>(mapSize), GifColorType{0, 0, 0});
+        for (std::size_t c = 0; c < indexed.palette.size(); ++c)
+            colours[c] = {indexed.palette[c][0], indexed.palette[c][1], indexed.palette[c][2]};
+        std::unique_ptr<ColorMapObject, MapFreer> map(GifMakeMapObject(mapSize, colours.data()));
+        if (!map)
+            throw MediaError(path + ": cannot write GIF: out of memory for a colour table");
+
+        GraphicsControlBlock gcb{};
+        gcb.DisposalMode = DISPOSE_DO_NOT; // every frame covers the whole screen
+        gcb.UserInputFlag = false;
+        gcb.DelayTime = delay;
+        gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+        GifByteType extension[4];
+        const std::size_t extensionLength = EGifGCBToExtension(&gcb, extension);
+        check(EGifPutExtension(gif.get(), GRAPHICS_EXT_FUNC_CODE, static_cast<int>(extensionLength),
+                               extension),
+              "frame delay");
+        check(EGifPutImageDesc(gif.get(), 0, 0, width, height, false, map.get()), "image descriptor");
+
+        for (int y = 0; y < indexed.height; ++y) {
+            const uint8_t *src = indexed.indices.data() + static_cast<std::size_t>(y) * srcWidth;
+            GifPixelType *out = row.data();
+            for (int x = 0; x < srcWidth; ++x)
+                for (int k = 0; k < scale; ++k)
+                    *out++ = src[x];
+            for (int k = 0; k < scale; ++k)
+                check(EGifPutLine(gif.get(), row.data(), width), "pixels");
+        }
+
+        if (progress && !progress(i + 1, total)) {
+            gif.reset();
+            temp.discard();
+            return false;
+        }
+    }
+
+    int closeError = 0;
+    if (EGifCloseFile(gif.release(), &closeError) == GIF_ERROR)
+        throw MediaError(path + ": cannot finish GIF: " + errorText(closeError));
+    temp.commit();
+    return true;
+}
+
+std::vector<Image8> readGif(const std::string &path, int *loopCount)
+{
+    std::unique_ptr<FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file)
+        throw MediaError(path + ": cannot open: " + std::strerror(errno));
+    // giflib says only "Failed to read" for a short file; the stamp gives a clearer answer.
+    char stamp[6] = {};
+    if (std::fread(stamp, 1, sizeof stamp, file.get()) != sizeof stamp
+        || (std::memcmp(stamp, "GIF87a", 6) != 0 && std::memcmp(stamp, "GIF89a", 6) != 0))
+        throw MediaError(path + ": not a GIF file");
+    std::rewind(file.get());
+    int openError = 0;
+    std::unique_ptr<GifFileType, DecoderCloser> gif(DGifOpen(file.get(), readFromFile, &openError));
+    if (!gif) {
+        if (openError == D_GIF_ERR_NOT_GIF_FILE)
+            throw MediaError(path + ": not a GIF file");
+        throw MediaError(path + ": cannot read GIF: " + errorText(openError));
+    }
+    if (1LL * gif->SWidth * gif->SHeight > kMaxScreenPixels || gif->SWidth <= 0 || gif->SHeight <= 0)
+        throw MediaError(path + ": unsupported GIF screen size " + std::to_string(gif->SWidth) + "x"
+                         + std::to_string(gif->SHeight));
+    if (DGifSlurp(gif.get()) == GIF_ERROR)
+        throw MediaError(path + ": corrupt or truncated GIF: " + errorText(gif->Error));
+
+    if (loopCount) {
+        // -1: no loop extension, the animation plays once.
+        *loopCount = -1;
+        if (!findLoopCount(gif->ExtensionBlocks, gif->ExtensionBlockCount, loopCount))
+            for (int i = 0; i < gif->ImageCount; ++i)
+                if (findLoopCount(gif->SavedImages[i].ExtensionBlocks,
+                                  gif->SavedImages[i].ExtensionBlockCount, loopCount))
+                    break;
+    }
+
+    const int width = gif->SWidth;
+    const int height = gif->SHeight;
+    uint8_t background[3] = {0, 0, 0};
+    if (gif->SColorMap && gif->SBackGroundColor >= 0
+        && gif->SBackGroundColor < gif->SColorMap->ColorCount) {
+        const GifColorType &c = gif->SColorMap->Colors[gif->SBackGroundColor];
+        background[0] = c.Red;
+        background[1] = c.Green;
+        background[2] = c.Blue;
+    }
+    auto fillBackground = [&](std::vector<uint8_t> &canvas, int left, int top, int w, int h) {
+        for (int y = std::max(top, 0); y < std::min(top + h, height); ++y)
+            for (int x = std::max(left, 0); x < std::min(left + w, width); ++x)
+                std::memcpy(&canvas[(static_cast<std::size_t>(y) * width + x) * 3], background, 3);
+    };
+
+    // Frames draw onto a persistent canvas; a frame's disposal mode says what happens to its
+    // rectangle before the next one is drawn.
+    std::vector<uint8_t> canvas(static_cast<std::size_t>(width) * height * 3);
+    fillBackground(canvas, 0, 0, width, height);
+    std::vector<Image8> frames;
+    frames.reserve(static_cast<std::size_t>(gif->ImageCount));
+    for (int i = 0; i < gif->ImageCount; ++i) {
+        const SavedImage &image = gif->SavedImages[i];
+        const GifImageDesc &desc = image.ImageDesc;
+        const ColorMapObject *map = desc.ColorMap ? desc.ColorMap : gif->SColorMap;
+        if (!map)
+            throw MediaError(path + ": frame " + std::to_string(i + 1) + " has no colour table");
+        GraphicsControlBlock gcb{DISPOSAL_UNSPECIFIED, false, 0, NO_TRANSPARENT_COLOR};
+        DGifSavedExtensionToGCB(gif.get(), i, &gcb); // leaves the defaults when there is none
+
+        std::vector<uint8_t> previous;
+        if (gcb.DisposalMode == DISPOSE_PREVIOUS)
+            previous = canvas;
+        if (image.RasterBits) {
+            for (int y = 0; y < desc.Height; ++y) {
+                const int cy = desc.Top + y;
+                if (cy < 0 || cy >= height)
+                    continue;
+                const GifByteType *src = image.RasterBits + static_cast<std::size_t>(y) * desc.Width;
+                for (int x = 0; x < desc.Width; ++x) {
+                    const int cx = desc.Left + x;
+                    const int index = src[x];
+                    if (cx < 0 || cx >= width || index == gcb.TransparentColor)
+                        continue;
+                    uint8_t *out = &canvas[(static_cast<std::size_t>(cy) * width + cx) * 3];
+                    if (index < map->ColorCount) {
+                        out[0] = map->Colors[index].Red;
+                        out[1] = map->Colors[index].Green;
+                        out[2] = map->Colors[index].Blue;
+                    } else {
+                        out[0] = out[1] = out[2] = 0; // out of the table: browsers show black
+                    }
+                }
+            }
+        }
+
+        Image8 frame;
+        frame.width = width;
+        frame.height = height;
+        frame.channels = 3;
+        frame.pixels = canvas;
+        frames.push_back(std::move(frame));
+
+        if (gcb.DisposalMode == DISPOSE_BACKGROUND)
+            fillBackground(canvas, desc.Left, desc.Top, desc.Width, desc.Height);
+        else if (gcb.DisposalMode == DISPOSE_PREVIOUS)
+            canvas.swap(previous);
+    }
+    return frames;
+}
+
+} // namespace ganvas

@@ -1,0 +1,301 @@
+#include "media/pngio.h"
+
+#include <png.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csetjmp>
+#include <cstdio>
+#include <cstring>
+#include <new>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ganvas {
+
+namespace {
+
+// Decoding refuses pictures larger than this many pixels, so a hostile header cannot make us
+// allocate gigabytes.
+constexpr unsigned long long kMaxPixels = 1ULL << 28;
+
+std::string errnoText(int error)
+{
+    return std::strerror(error);
+}
+
+// The file a writer fills: created beside the target (so rename() stays on one file system and
+// is atomic), flushed to disk and renamed over the target by commit(); removed if never
+// committed. Created with O_EXCL and mode 0666 so the umask decides the final permissions.
+class TempFile
+{
+public:
+    explicit TempFile(const std::string &target) : m_target(target)
+    {
+        static std::atomic<unsigned> counter{0};
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            m_path = target + ".tmp." + std::to_string(::getpid()) + "."
+                    + std::to_string(counter.fetch_add(1));
+            const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd < 0 && errno == EEXIST)
+                continue;
+            if (fd < 0)
+                throw MediaError(target + ": cannot create a temporary file beside it: "
+                                 + errnoText(errno));
+            m_file = ::fdopen(fd, "wb");
+            if (!m_file) {
+                const int error = errno;
+                ::close(fd);
+                ::unlink(m_path.c_str());
+                throw MediaError(target + ": cannot open the temporary file: " + errnoText(error));
+            }
+            return;
+        }
+        throw MediaError(target + ": cannot find a free temporary file name beside it");
+    }
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
+    ~TempFile() { discard(); }
+
+    FILE *file() const { return m_file; }
+
+    void commit()
+    {
+        // fsync before rename: otherwise a crash can leave the new name pointing at an empty file.
+        int error = 0;
+        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
+            error = errno;
+        if (std::fclose(m_file) != 0 && error == 0)
+            error = errno;
+        m_file = nullptr;
+        if (error == 0 && std::rename(m_path.c_str(), m_target.c_str()) != 0)
+            error = errno;
+        if (error != 0) {
+            ::unlink(m_path.c_str());
+            m_path.clear();
+            throw MediaError(m_target + ": cannot write: " + errnoText(error));
+        }
+        m_path.clear();
+    }
+
+    void discard()
+    {
+        if (m_file)
+            std::fclose(m_file);
+        m_file = nullptr;
+        if (!m_path.empty())
+            ::unlink(m_path.c_str());
+        m_path.clear();
+    }
+
+private:
+    std::string m_target;
+    std::string m_path;
+    FILE *m_file = nullptr;
+};
+
+// libpng reports errors through a callback that must not return; we record the text and
+// longjmp back to the setjmp in encodePng/decodePng (throwing through libpng's C frames
+// would not be safe).
+struct PngErrorSink
+{
+    char message[256] = {};
+};
+
+void pngError(png_structp png, png_const_charp message)
+{
+    auto *sink = static_cast<PngErrorSink *>(png_get_error_ptr(png));
+    std::snprintf(sink->message, sizeof sink->message, "%s", message ? message : "unknown error");
+    png_longjmp(png, 1);
+}
+
+// Warnings (odd ancillary chunks, sRGB profile quibbles) are not worth a word on stderr.
+void pngWarning(png_structp, png_const_charp) {}
+
+// No C++ object with a destructor may live in these two functions: a longjmp skips them.
+bool encodePng(FILE *file, const Image8 &image, PngErrorSink &sink)
+{
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
+    if (!png) {
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return false;
+    }
+    png_init_io(png, file);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width),
+                 static_cast<png_uint_32>(image.height), 8,
+                 image.channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    const std::size_t stride = static_cast<std::size_t>(image.width) * image.channels;
+    for (int y = 0; y < image.height; ++y)
+        png_write_row(png, image.pixels.data() + y * stride);
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    return true;
+}
+
+struct DecodedPng
+{
+    int width = 0;
+    int height = 0;
+    int channels = 0;
+    bool greyPalette = false; // a palette whose entries are all grey: returned as grey
+    std::vector<uint8_t> pixels;
+};
+
+bool decodePng(FILE *file, DecodedPng &out, PngErrorSink &sink)
+{
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
+    if (!png) {
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, nullptr, nullptr);
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, nullptr);
+        return false;
+    }
+    png_init_io(png, file);
+    png_set_sig_bytes(png, 8); // the caller has read and checked the signature
+    png_read_info(png, info);
+
+    const png_uint_32 width = png_get_image_width(png, info);
+    const png_uint_32 height = png_get_image_height(png, info);
+    if (1ULL * width * height > kMaxPixels)
+        png_error(png, "image too large");
+    const int colorType = png_get_color_type(png, info);
+    const int bitDepth = png_get_bit_depth(png, info);
+
+    // Everything becomes 8-bit grey or 8-bit RGB: palettes expand to RGB, small grey depths
+    // to 8 bits, 16 bits scale down, alpha (and tRNS) is dropped like PIL's convert("RGB").
+    if (colorType == PNG_COLOR_TYPE_PALETTE) {
+        png_colorp entries = nullptr;
+        int count = 0;
+        if (png_get_PLTE(png, info, &entries, &count) && count > 0) {
+            bool grey = true;
+            for (int i = 0; i < count && grey; ++i)
+                grey = entries[i].red == entries[i].green && entries[i].green == entries[i].blue;
+            out.greyPalette = grey;
+        }
+        png_set_palette_to_rgb(png);
+    }
+    if (colorType == PNG_COLOR_TYPE_GRAY && bitDepth < 8)
+        png_set_expand_gray_1_2_4_to_8(png);
+    if (bitDepth == 16) {
+#ifdef PNG_READ_SCALE_16_TO_8_SUPPORTED
+        png_set_scale_16(png);
+#else
+        png_set_strip_16(png);
+#endif
+    }
+    png_set_strip_alpha(png);
+    const int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+
+    const int channels = png_get_channels(png, info);
+    const std::size_t stride = png_get_rowbytes(png, info);
+    if ((channels != 1 && channels != 3) || png_get_bit_depth(png, info) != 8
+        || stride != static_cast<std::size_t>(width) * channels)
+        png_error(png, "unsupported pixel format");
+
+    bool allocated = true;
+    try {
+        out.pixels.resize(stride * height);
+    } catch (const std::bad_alloc &) {
+        allocated = false;
+    }
+    if (!allocated)
+        png_error(png, "not enough memory for the image");
+
+    // With interlace handling each pass refines the rows already in the buffer.
+    for (int pass = 0; pass < passes; ++pass)
+        for (png_uint_32 y = 0; y < height; ++y)
+            png_read_row(png, out.pixels.data() + y * stride, nullptr);
+    png_read_end(png, nullptr);
+
+    out.width = static_cast<int>(width);
+    out.height = static_cast<int>(height);
+    out.channels = channels;
+    png_destroy_read_struct(&png, &info, nullptr);
+    return true;
+}
+
+} // namespace
+
+void writePng(const std::string &path, const Image8 &image)
+{
+    if (image.isNull() || (image.channels != 1 && image.channels != 3))
+        throw MediaError(path + ": cannot write a PNG from an empty image or one with "
+                         + std::to_string(image.channels) + " channels (need 1 or 3)");
+    if (image.pixels.size()
+        != static_cast<std::size_t>(image.width) * image.height * image.channels)
+        throw MediaError(path + ": cannot write a PNG: the pixel buffer does not match "
+                         + std::to_string(image.width) + "x" + std::to_string(image.height));
+
+    TempFile temp(path);
+    PngErrorSink sink;
+    if (!encodePng(temp.file(), image, sink))
+        throw MediaError(path + ": cannot write PNG: " + sink.message);
+    temp.commit();
+}
+
+Image8 readPng(const std::string &path)
+{
+    FILE *file = std::fopen(path.c_str(), "rb");
+    if (!file)
+        throw MediaError(path + ": cannot open: " + errnoText(errno));
+    // Closes the file however we leave.
+    struct Closer
+    {
+        FILE *file;
+        ~Closer() { std::fclose(file); }
+    } closer{file};
+
+    png_byte signature[8] = {};
+    const std::size_t got = std::fread(signature, 1, sizeof signature, file);
+    if (got != sizeof signature || png_sig_cmp(signature, 0, sizeof signature) != 0)
+        throw MediaError(path + ": not a PNG file");
+
+    DecodedPng decoded;
+    PngErrorSink sink;
+    if (!decodePng(file, decoded, sink)) {
+        // libpng says only "Read Error" when the data runs out.
+        if (std::feof(file))
+            throw MediaError(path + ": the PNG is truncated (" + sink.message + ")");
+        throw MediaError(path + ": corrupt PNG: " + sink.message);
+    }
+
+    Image8 image;
+    image.width = decoded.width;
+    image.height = decoded.height;
+    if (decoded.greyPalette && decoded.channels == 3) {
+        // A palette of greys is a grey picture stored compactly (Qt writes Indexed8 greys so).
+        const std::size_t count = static_cast<std::size_t>(decoded.width) * decoded.height;
+        image.channels = 1;
+        image.pixels.resize(count);
+        for (std::size_t i = 0; i < count; ++i)
+            image.pixels[i] = decoded.pixels[3 * i];
+    } else {
+        image.channels = decoded.channels;
+        image.pixels = std::move(decoded.pixels);
+    }
+    return image;
+}
+
+} // namespace ganvas

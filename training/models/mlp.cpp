@@ -1,0 +1,25 @@
+#include "models/mlp.h"
+
+namespace ganvas {
+
+namespace nn = torch::nn;
+
+nn::Sequential mlpGeneratorBody(ImageShape shape, int latentSize)
+{
+    const auto lrelu = nn::LeakyReLUOptions().negative_slope(0.2);
+    return nn::Sequential(nn::Linear(latentSize, 256), nn::LeakyReLU(lrelu),
+                          nn::Linear(256, 512), nn::BatchNorm1d(512), nn::LeakyReLU(lrelu),
+                          nn::Linear(512, 1024), nn::BatchNorm1d(1024), nn::LeakyReLU(lrelu),
+                          nn::Linear(1024, shape.pixels()), nn::Tanh());
+}
+
+nn::Sequential mlpDiscriminatorBody(ImageShape shape)
+{
+    const auto lrelu = nn::LeakyReLUOptions().negative_slope(0.2);
+    return nn::Sequential(nn::Flatten(), nn::Linear(shape.pixels(), 1024), nn::LeakyReLU(lrelu),
+                          nn::Linear(1024, 512), nn::LeakyReLU(lrelu),
+                          nn::Linear(512, 256), nn::LeakyReLU(lrelu),
+                          nn::Linear(256, 1));
+}
+
+} // namespace ganvas
