@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -31,8 +32,10 @@ std::string folderOf(const std::string &path)
 void writeFileAtomically(const std::string &path, const std::string &bytes,
                          const std::function<void(size_t)> &afterChunk)
 {
-    const std::string tmp = path + ".tmp-" + std::to_string(getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // Unique per process and call, so two threads saving the same path never share one.
+    static std::atomic<unsigned> counter{0};
+    const std::string tmp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         fail(path, "cannot create a temporary file", errno);
     constexpr size_t kChunk = 1 << 20;

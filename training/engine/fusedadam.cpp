@@ -14,7 +14,6 @@ FusedAdam::FusedAdam(std::vector<torch::Tensor> params, double lr, double beta1,
     for (auto &p : m_params) {
         if (!p.is_contiguous())
             throw std::invalid_argument("FusedAdam needs contiguous parameters");
-        p.mutable_grad() = torch::zeros_like(p);
         m_expAvg.push_back(torch::zeros_like(p));
         m_expAvgSq.push_back(torch::zeros_like(p));
     }
@@ -25,8 +24,10 @@ FusedAdam::FusedAdam(std::vector<torch::Tensor> params, double lr, double beta1,
 
 void FusedAdam::zeroGrad()
 {
+    // Dropping the gradients (rather than zeroing them) lets backward hand its fresh gradient
+    // over instead of adding it into a zeroed one: two passes over memory fewer per step.
     for (auto &p : m_params)
-        p.mutable_grad().zero_();
+        p.mutable_grad() = torch::Tensor();
 }
 
 void FusedAdam::setLearningRate(double lr)
@@ -55,8 +56,11 @@ void FusedAdam::stepCpu()
     const float invSqrtBc2 = static_cast<float>(1.0 / std::sqrt(bc2));
     const float eps = static_cast<float>(m_eps);
     for (size_t i = 0; i < m_params.size(); ++i) {
+        if (!m_params[i].grad().defined())
+            continue;
         float *p = m_params[i].data_ptr<float>();
-        const float *g = m_params[i].grad().data_ptr<float>();
+        const torch::Tensor grad = m_params[i].grad().contiguous();
+        const float *g = grad.data_ptr<float>();
         float *m = m_expAvg[i].data_ptr<float>();
         float *v = m_expAvgSq[i].data_ptr<float>();
         at::parallel_for(0, m_params[i].numel(), 32768, [&](int64_t begin, int64_t end) {
@@ -81,6 +85,8 @@ void FusedAdam::stepDevice()
     const auto negStep = -m_lrTensor / bc1;
     for (size_t i = 0; i < m_params.size(); ++i) {
         const auto &g = m_params[i].grad();
+        if (!g.defined())
+            continue;
         m_expAvg[i].mul_(m_beta1).add_(g, 1.0 - m_beta1);
         m_expAvgSq[i].mul_(m_beta2).addcmul_(g, g, 1.0 - m_beta2);
         const auto denom = (m_expAvgSq[i].sqrt() / sqrtBc2).add_(m_eps);

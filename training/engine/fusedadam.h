@@ -12,7 +12,7 @@ namespace ganvas {
 //   (torch::optim::Adam makes ~6 passes over memory with temporaries);
 // - on other devices the step count and learning rate live in device tensors, so the bias
 //   correction keeps working when the step is captured in a CUDA graph.
-// Gradients stay allocated; zeroGrad() clears them in place.
+// zeroGrad() drops the gradients; parameters without one are left alone by step().
 class FusedAdam
 {
 public:

@@ -1,18 +1,16 @@
 #include "media/gifwriter.h"
 
+#include "checkpoint/atomicfile.h"
 #include "media/palette.h"
 
 #include <gif_lib.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
-
-#include <fcntl.h>
-#include <unistd.h>
+#include <new>
 
 namespace ganvas {
 
@@ -22,82 +20,18 @@ namespace {
 // 65535 x 65535), so a hostile file cannot make us allocate gigabytes per frame.
 constexpr long long kMaxScreenPixels = 1LL << 26;
 
-// The file writeGif fills: created beside the target (so rename() is atomic), flushed to
-// disk and renamed over the target by commit(); removed if never committed. We open it
-// ourselves rather than through EGifOpenFileName, which creates files with mode 0600 and
-// cannot fsync. Mode 0666 lets the umask decide the final permissions.
-class TempFile
+// The encoder's output goes into a std::string (UserData); the file is written whole at the
+// end, so a cancelled or failed export never touches the disk. A short count makes giflib
+// report a write error; an exception must not cross its C frames.
+int appendToString(GifFileType *gif, const GifByteType *data, int length)
 {
-public:
-    explicit TempFile(const std::string &target) : m_target(target)
-    {
-        static std::atomic<unsigned> counter{0};
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            m_path = target + ".tmp." + std::to_string(::getpid()) + "."
-                    + std::to_string(counter.fetch_add(1));
-            const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd < 0 && errno == EEXIST)
-                continue;
-            if (fd < 0)
-                throw MediaError(target + ": cannot create a temporary file beside it: "
-                                 + std::strerror(errno));
-            m_file = ::fdopen(fd, "wb");
-            if (!m_file) {
-                const int error = errno;
-                ::close(fd);
-                ::unlink(m_path.c_str());
-                throw MediaError(target + ": cannot open the temporary file: "
-                                 + std::strerror(error));
-            }
-            return;
-        }
-        throw MediaError(target + ": cannot find a free temporary file name beside it");
+    try {
+        static_cast<std::string *>(gif->UserData)
+                ->append(reinterpret_cast<const char *>(data), static_cast<std::size_t>(length));
+    } catch (const std::bad_alloc &) {
+        return 0;
     }
-    TempFile(const TempFile &) = delete;
-    TempFile &operator=(const TempFile &) = delete;
-    ~TempFile() { discard(); }
-
-    FILE *file() const { return m_file; }
-
-    void commit()
-    {
-        // fsync before rename: otherwise a crash can leave the new name pointing at an empty file.
-        int error = 0;
-        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
-            error = errno;
-        if (std::fclose(m_file) != 0 && error == 0)
-            error = errno;
-        m_file = nullptr;
-        if (error == 0 && std::rename(m_path.c_str(), m_target.c_str()) != 0)
-            error = errno;
-        if (error != 0) {
-            ::unlink(m_path.c_str());
-            m_path.clear();
-            throw MediaError(m_target + ": cannot write: " + std::strerror(error));
-        }
-        m_path.clear();
-    }
-
-    void discard()
-    {
-        if (m_file)
-            std::fclose(m_file);
-        m_file = nullptr;
-        if (!m_path.empty())
-            ::unlink(m_path.c_str());
-        m_path.clear();
-    }
-
-private:
-    std::string m_target;
-    std::string m_path;
-    FILE *m_file = nullptr;
-};
-
-int writeToFile(GifFileType *gif, const GifByteType *data, int length)
-{
-    return static_cast<int>(std::fwrite(data, 1, static_cast<std::size_t>(length),
-                                        static_cast<FILE *>(gif->UserData)));
+    return length;
 }
 
 int readFromFile(GifFileType *gif, GifByteType *data, int length)
@@ -201,17 +135,17 @@ bool writeGif(const std::string &path, const std::vector<Image8> &frames, const 
     // GIF delays are hundredths of a second; round to the nearest.
     const int delay = (100 + options.fps / 2) / options.fps;
 
-    TempFile temp(path);
+    std::string bytes;
     int openError = 0;
-    std::unique_ptr<GifFileType, EncoderCloser> gif(EGifOpen(temp.file(), writeToFile, &openError));
+    std::unique_ptr<GifFileType, EncoderCloser> gif(EGifOpen(&bytes, appendToString, &openError));
     if (!gif)
         throw MediaError(path + ": cannot start GIF: " + errorText(openError));
     auto check = [&](int result, const char *step) {
         if (result != GIF_ERROR)
             return;
         std::string why = errorText(gif->Error);
-        if (std::ferror(temp.file()) && errno != 0)
-            why += std::string(" (") + std::strerror(errno) + ")";
+        if (gif->Error == E_GIF_ERR_WRITE_FAILED)
+            why += " (out of memory for the encoded GIF)";
         throw MediaError(path + ": cannot write GIF (" + step + "): " + why);
     };
 
@@ -266,17 +200,18 @@ bool writeGif(const std::string &path, const std::vector<Image8> &frames, const 
                 check(EGifPutLine(gif.get(), row.data(), width), "pixels");
         }
 
-        if (progress && !progress(i + 1, total)) {
-            gif.reset();
-            temp.discard();
-            return false;
-        }
+        if (progress && !progress(i + 1, total))
+            return false; // nothing was written; the encoder and its bytes are freed
     }
 
     int closeError = 0;
     if (EGifCloseFile(gif.release(), &closeError) == GIF_ERROR)
         throw MediaError(path + ": cannot finish GIF: " + errorText(closeError));
-    temp.commit();
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const FileWriteError &e) {
+        throw MediaError(e.what()); // already names the file
+    }
     return true;
 }
 

@@ -1,16 +1,14 @@
 #include "media/pngio.h"
 
+#include "checkpoint/atomicfile.h"
+
 #include <png.h>
 
-#include <atomic>
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <new>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace ganvas {
 
@@ -24,76 +22,6 @@ std::string errnoText(int error)
 {
     return std::strerror(error);
 }
-
-// The file a writer fills: created beside the target (so rename() stays on one file system and
-// is atomic), flushed to disk and renamed over the target by commit(); removed if never
-// committed. Created with O_EXCL and mode 0666 so the umask decides the final permissions.
-class TempFile
-{
-public:
-    explicit TempFile(const std::string &target) : m_target(target)
-    {
-        static std::atomic<unsigned> counter{0};
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            m_path = target + ".tmp." + std::to_string(::getpid()) + "."
-                    + std::to_string(counter.fetch_add(1));
-            const int fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd < 0 && errno == EEXIST)
-                continue;
-            if (fd < 0)
-                throw MediaError(target + ": cannot create a temporary file beside it: "
-                                 + errnoText(errno));
-            m_file = ::fdopen(fd, "wb");
-            if (!m_file) {
-                const int error = errno;
-                ::close(fd);
-                ::unlink(m_path.c_str());
-                throw MediaError(target + ": cannot open the temporary file: " + errnoText(error));
-            }
-            return;
-        }
-        throw MediaError(target + ": cannot find a free temporary file name beside it");
-    }
-    TempFile(const TempFile &) = delete;
-    TempFile &operator=(const TempFile &) = delete;
-    ~TempFile() { discard(); }
-
-    FILE *file() const { return m_file; }
-
-    void commit()
-    {
-        // fsync before rename: otherwise a crash can leave the new name pointing at an empty file.
-        int error = 0;
-        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
-            error = errno;
-        if (std::fclose(m_file) != 0 && error == 0)
-            error = errno;
-        m_file = nullptr;
-        if (error == 0 && std::rename(m_path.c_str(), m_target.c_str()) != 0)
-            error = errno;
-        if (error != 0) {
-            ::unlink(m_path.c_str());
-            m_path.clear();
-            throw MediaError(m_target + ": cannot write: " + errnoText(error));
-        }
-        m_path.clear();
-    }
-
-    void discard()
-    {
-        if (m_file)
-            std::fclose(m_file);
-        m_file = nullptr;
-        if (!m_path.empty())
-            ::unlink(m_path.c_str());
-        m_path.clear();
-    }
-
-private:
-    std::string m_target;
-    std::string m_path;
-    FILE *m_file = nullptr;
-};
 
 // libpng reports errors through a callback that must not return; we record the text and
 // longjmp back to the setjmp in encodePng/decodePng (throwing through libpng's C frames
@@ -113,8 +41,25 @@ void pngError(png_structp png, png_const_charp message)
 // Warnings (odd ancillary chunks, sRGB profile quibbles) are not worth a word on stderr.
 void pngWarning(png_structp, png_const_charp) {}
 
+// The encoder's output goes into a std::string (the io pointer). png_error longjmps, so it is
+// called only after the try block has ended.
+void appendToString(png_structp png, png_bytep data, size_t length)
+{
+    bool appended = true;
+    try {
+        static_cast<std::string *>(png_get_io_ptr(png))
+                ->append(reinterpret_cast<const char *>(data), length);
+    } catch (const std::bad_alloc &) {
+        appended = false;
+    }
+    if (!appended)
+        png_error(png, "out of memory for the encoded PNG");
+}
+
+void flushNothing(png_structp) {}
+
 // No C++ object with a destructor may live in these two functions: a longjmp skips them.
-bool encodePng(FILE *file, const Image8 &image, PngErrorSink &sink)
+bool encodePng(std::string *out, const Image8 &image, PngErrorSink &sink)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
     if (!png) {
@@ -131,7 +76,7 @@ bool encodePng(FILE *file, const Image8 &image, PngErrorSink &sink)
         png_destroy_write_struct(&png, &info);
         return false;
     }
-    png_init_io(png, file);
+    png_set_write_fn(png, out, appendToString, flushNothing);
     png_set_IHDR(png, info, static_cast<png_uint_32>(image.width),
                  static_cast<png_uint_32>(image.height), 8,
                  image.channels == 1 ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB,
@@ -248,11 +193,15 @@ void writePng(const std::string &path, const Image8 &image)
         throw MediaError(path + ": cannot write a PNG: the pixel buffer does not match "
                          + std::to_string(image.width) + "x" + std::to_string(image.height));
 
-    TempFile temp(path);
+    std::string bytes;
     PngErrorSink sink;
-    if (!encodePng(temp.file(), image, sink))
+    if (!encodePng(&bytes, image, sink))
         throw MediaError(path + ": cannot write PNG: " + sink.message);
-    temp.commit();
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const FileWriteError &e) {
+        throw MediaError(e.what()); // already names the file
+    }
 }
 
 Image8 readPng(const std::string &path)

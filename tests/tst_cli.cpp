@@ -1,0 +1,167 @@
+// ganvas-cli end to end on a small Fashion-MNIST subset: train, resume, sample, gif, bench,
+// and exit code 2 with a message naming the culprit for bad input.
+#include "checkpoint/rundirectory.h"
+#include "media/gifwriter.h"
+#include "media/pngio.h"
+
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace ganvas;
+
+namespace {
+
+struct Result
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result cli(const QStringList &args, int timeoutMs = 240000)
+{
+    QProcess p;
+    p.start(GANVAS_CLI_PATH, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-2, "timeout", {}};
+    }
+    Result r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainResumeSampleGif();
+    void bench();
+    void badInput_data();
+    void badInput();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_run;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_run = m_dir.filePath("runs/small");
+    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+        QSKIP("dataset-fashion-mnist is not installed");
+}
+
+void TestCli::trainResumeSampleGif()
+{
+    auto r = cli({"train", "--limit", "640", "--epochs", "2", "--batch-size", "64", "--checkpoint-every", "1",
+                  "--seed", "3", "--out", m_run});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains("epoch 2/2 done"), qPrintable(r.out));
+    QVERIFY(r.out.contains("640 images 28x28x1"));
+    const std::string run = m_run.toStdString();
+    for (const char *f : {"/config.json", "/metrics.csv", "/frames/epoch-0001.png", "/frames/epoch-0002.png",
+                          "/checkpoints/epoch-0001.ckpt", "/checkpoints/epoch-0002.ckpt"})
+        QVERIFY2(std::filesystem::exists(run + f), f);
+    QCOMPARE(RunDirectory::readMetrics(run + "/metrics.csv").back().step, int64_t(20));
+
+    // Resume the run directory to 3 epochs.
+    r = cli({"train", "--resume", m_run, "--epochs", "3"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains("resumed") && r.out.contains("epoch 3/3 done"), qPrintable(r.out));
+    QVERIFY(std::filesystem::exists(run + "/frames/epoch-0003.png"));
+    QCOMPARE(RunDirectory::readMetrics(run + "/metrics.csv").back().step, int64_t(30));
+
+    // Sample a 5x5 grid.
+    const QString png = m_dir.filePath("sample.png");
+    r = cli({"sample", QString::fromStdString(run + "/checkpoints/epoch-0003.ckpt"), "--out", png, "--count", "25"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const Image8 grid = readPng(png.toStdString());
+    QCOMPARE(grid.width, 5 * 28 + 6 * 2);
+    QCOMPARE(grid.channels, 1);
+
+    // Animate the three frames.
+    const QString gif = m_dir.filePath("run.gif");
+    r = cli({"gif", m_run, "--out", gif, "--fps", "4", "--scale", "3"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    int loops = -5;
+    const auto frames = readGif(gif.toStdString(), &loops);
+    QCOMPARE(int(frames.size()), 3);
+    QCOMPARE(frames.front().width, 3 * (4 * 28 + 5 * 2));
+    QCOMPARE(loops, 0);
+    // Grey levels are exact: frame 3 of the GIF is the PNG, enlarged.
+    const Image8 last = readPng(run + "/frames/epoch-0003.png");
+    QCOMPARE(int(frames.back().pixels[(3 * 60 * frames.back().width + 3 * 60) * 3]),
+             int(last.pixels[60 * last.width + 60]));
+}
+
+void TestCli::bench()
+{
+    const auto r = cli({"bench", "--steps", "3", "--warmup", "1", "--batch-size", "32"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QStringList lines = r.out.trimmed().split('\n');
+    QVERIFY(lines.last().startsWith("images_per_s "));
+    bool ok = false;
+    QVERIFY(lines.last().mid(13).toDouble(&ok) > 0 && ok);
+}
+
+void TestCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    const QString out = QDir::tempPath() + "/ganvas-cli-bad-" + QString::number(QCoreApplication::applicationPid());
+    QTest::newRow("no subcommand") << QStringList{} << "";
+    QTest::newRow("unknown option") << QStringList{"train", "--bogus", "--out", out} << "bogus";
+    QTest::newRow("no out") << QStringList{"train", "--limit", "64"} << "--out";
+    QTest::newRow("bad loss") << QStringList{"train", "--loss", "kl", "--out", out} << "loss:";
+    QTest::newRow("bad model") << QStringList{"train", "--model", "vit", "--out", out} << "model:";
+    QTest::newRow("batch 0") << QStringList{"train", "--batch-size", "0", "--out", out} << "batch_size:";
+    QTest::newRow("epochs text") << QStringList{"train", "--epochs", "many", "--out", out} << "epochs";
+    QTest::newRow("missing dataset folder")
+        << QStringList{"train", "--dataset", "/nonexistent/data", "--out", out} << "/nonexistent/data";
+    QTest::newRow("empty dataset folder") << QStringList{"train", "--dataset", QDir::tempPath() + "/ganvas-empty-data",
+                                                         "--out", out}
+                                          << "no dataset found";
+    QTest::newRow("unknown dataset") << QStringList{"train", "--dataset", "imagenet", "--out", out} << "imagenet";
+    QTest::newRow("mnist not here") << QStringList{"train", "--dataset", "mnist", "--data-dir", "/nonexistent",
+                                                   "--out", out}
+                                    << "mnist";
+    QTest::newRow("missing config") << QStringList{"train", "--config", "/nonexistent.json", "--out", out}
+                                    << "/nonexistent.json";
+    QTest::newRow("resume nothing") << QStringList{"train", "--resume", "/nonexistent/run"} << "/nonexistent/run";
+    QTest::newRow("resume damaged") << QStringList{"train", "--resume", QDir::tempPath() + "/ganvas-bad.ckpt"}
+                                    << "ganvas-bad.ckpt";
+    QTest::newRow("sample damaged") << QStringList{"sample", QDir::tempPath() + "/ganvas-bad.ckpt", "--out", out + ".png"}
+                                    << "ganvas-bad.ckpt";
+    QTest::newRow("gif no frames") << QStringList{"gif", QDir::tempPath() + "/ganvas-empty-data", "--out", out + ".gif"}
+                                   << "no frames";
+    QTest::newRow("gif fps") << QStringList{"gif", ".", "--out", out + ".gif", "--fps", "0"} << "--fps";
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QDir().mkpath(QDir::tempPath() + "/ganvas-empty-data");
+    QFile bad(QDir::tempPath() + "/ganvas-bad.ckpt");
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("GANVASCK but nothing else");
+    bad.close();
+    const auto r = cli(args, 60000);
+    QCOMPARE(r.code, 2);
+    QVERIFY2((r.err + r.out).contains(expected), qPrintable(r.err + r.out));
+    QVERIFY2(!(r.err + r.out).contains("Segmentation") && !(r.err + r.out).contains("terminate called"),
+             qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,155 @@
+// Model shapes, the seed's exact sizes, logits out of D, and the losses' values.
+#include "losses/ganloss.h"
+#include "models/modelfactory.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <QtTest>
+
+using namespace ganvas;
+
+Q_DECLARE_METATYPE(std::string)
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shapes_data();
+    void shapes();
+    void seedSizes();
+    void discriminatorGivesLogits();
+    void sameSeedSameWeights();
+    void badShape();
+    void losses();
+    void gradientPenaltyOfLinearCritic();
+
+private:
+    static at::Generator gen(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
+};
+
+void TestModels::shapes_data()
+{
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("side");
+    QTest::addColumn<QString>("loss");
+    for (const char *f : {"mlp", "dcgan"}) {
+        QTest::addRow("%s 28x28x1", f) << f << 1 << 28 << "bce";
+        QTest::addRow("%s 32x32x3", f) << f << 3 << 32 << "bce";
+        QTest::addRow("%s 32x32x3 wgan-gp", f) << f << 3 << 32 << "wgan-gp";
+    }
+    QTest::addRow("dcgan 64x64x3") << "dcgan" << 3 << 64 << "hinge";
+}
+
+void TestModels::shapes()
+{
+    QFETCH(QString, family);
+    QFETCH(int, channels);
+    QFETCH(int, side);
+    QFETCH(QString, loss);
+    const ImageShape shape{channels, side, side};
+    auto g = makeGenerator(family.toStdString(), shape, 100, gen(1));
+    auto d = makeDiscriminator(family.toStdString(), shape, loss.toStdString(), gen(2));
+    const auto images = g->forward(torch::randn({5, 100}));
+    QCOMPARE(images.sizes().vec(), (std::vector<int64_t>{5, channels, side, side}));
+    QVERIFY(images.min().item<float>() >= -1.0f && images.max().item<float>() <= 1.0f);
+    const auto logits = d->forward(images);
+    QCOMPARE(logits.sizes().vec(), (std::vector<int64_t>{5}));
+    // WGAN-GP's critic must not mix samples through batch norm.
+    QCOMPARE(d->hasBatchNorm(), family == "dcgan" && loss != "wgan-gp");
+}
+
+void TestModels::seedSizes()
+{
+    // G 100-256-512-1024-784 (BN on the 512 and 1024 layers), D 784-1024-512-256-1.
+    auto g = makeGenerator("mlp", {1, 28, 28}, 100, gen(1));
+    auto d = makeDiscriminator("mlp", {1, 28, 28}, "bce", gen(1));
+    auto count = [](torch::nn::Module &m) {
+        int64_t n = 0;
+        for (const auto &p : m.parameters())
+            n += p.numel();
+        return n;
+    };
+    const int64_t gExpected = (100 * 256 + 256) + (256 * 512 + 512) + 2 * 512 + (512 * 1024 + 1024) + 2 * 1024 +
+                              (1024 * 784 + 784);
+    const int64_t dExpected = (784 * 1024 + 1024) + (1024 * 512 + 512) + (512 * 256 + 256) + (256 + 1);
+    QCOMPARE(count(*g), gExpected);
+    QCOMPARE(count(*d), dExpected);
+    auto g3 = makeGenerator("mlp", {3, 32, 32}, 100, gen(1));
+    QCOMPARE(g3->forward(torch::randn({2, 100})).sizes().vec(), (std::vector<int64_t>{2, 3, 32, 32}));
+}
+
+void TestModels::discriminatorGivesLogits()
+{
+    // A sigmoid at the end would keep every output in (0, 1); logits of a D whose last layer
+    // is scaled up must leave that range on both sides.
+    auto d = makeDiscriminator("mlp", {1, 28, 28}, "bce", gen(3));
+    {
+        torch::NoGradGuard noGrad;
+        for (auto &p : d->parameters())
+            p.mul_(8);
+    }
+    const auto out = d->forward(torch::rand({64, 1, 28, 28}) * 2 - 1);
+    QVERIFY2(out.min().item<float>() < 0.0f, "no negative logits");
+    QVERIFY2(out.max().item<float>() > 1.0f, "no logits above 1");
+}
+
+void TestModels::sameSeedSameWeights()
+{
+    auto a = makeGenerator("dcgan", {1, 28, 28}, 100, gen(9));
+    auto b = makeGenerator("dcgan", {1, 28, 28}, 100, gen(9));
+    auto c = makeGenerator("dcgan", {1, 28, 28}, 100, gen(10));
+    const auto pa = a->parameters(), pb = b->parameters(), pc = c->parameters();
+    QVERIFY(torch::equal(pa[0], pb[0]));
+    QVERIFY(!torch::equal(pa[0], pc[0]));
+    // DCGAN's N(0, 0.02) initialisation.
+    QVERIFY(std::abs(pa[0].std().item<float>() - 0.02f) < 0.002f);
+}
+
+void TestModels::badShape()
+{
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeGenerator("dcgan", {1, 28, 20}, 100, gen(1)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeGenerator("dcgan", {1, 10, 10}, 100, gen(1)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, makeGenerator("resnet", {1, 28, 28}, 100, gen(1)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseLoss("kl"));
+}
+
+void TestModels::losses()
+{
+    const auto real = torch::tensor({2.0f, -1.0f});
+    const auto fake = torch::tensor({0.5f, -3.0f});
+    const auto ones = torch::ones({2}), zeros = torch::zeros({2});
+    auto sp = [](double x) { return std::log1p(std::exp(x)); };
+    // BCE on logits: real -> 1, fake -> 0, summed.
+    const double bce = (sp(-2.0) + sp(1.0)) / 2 + (sp(0.5) + sp(-3.0)) / 2;
+    QVERIFY(std::abs(discriminatorLoss(LossKind::Bce, real, fake, ones, zeros).item<double>() - bce) < 1e-5);
+    QVERIFY(std::abs(generatorLoss(LossKind::Bce, fake).item<double>() - (sp(-0.5) + sp(3.0)) / 2) < 1e-5);
+    // One-sided smoothing moves the real target only.
+    const auto smoothed = torch::full({2}, 0.9f);
+    QVERIFY(std::abs(discriminatorLoss(LossKind::Bce, real, fake, smoothed, zeros).item<double>() - bce) > 1e-3);
+    const double ls = 0.5 * (((2 - 1.0) * (2 - 1.0) + 4.0) / 2 + (0.25 + 9.0) / 2);
+    QVERIFY(std::abs(discriminatorLoss(LossKind::Lsgan, real, fake, ones, zeros).item<double>() - ls) < 1e-5);
+    const double hinge = (0.0 + 2.0) / 2 + (1.5 + 0.0) / 2;
+    QVERIFY(std::abs(discriminatorLoss(LossKind::Hinge, real, fake, {}, {}).item<double>() - hinge) < 1e-5);
+    QVERIFY(std::abs(discriminatorLoss(LossKind::WganGp, real, fake, {}, {}).item<double>() - (-1.25 - 0.5)) < 1e-5);
+    QVERIFY(std::abs(generatorLoss(LossKind::Hinge, fake).item<double>() - 1.25) < 1e-5);
+}
+
+void TestModels::gradientPenaltyOfLinearCritic()
+{
+    // For D(x) = w.x + b the input gradient is w everywhere: penalty = (|w| - 1)^2.
+    torch::nn::Sequential body(torch::nn::Flatten(), torch::nn::Linear(4, 1));
+    Discriminator d(body, false);
+    {
+        torch::NoGradGuard noGrad;
+        auto w = d->parameters()[0];
+        w.copy_(torch::tensor({{3.0f, 0.0f, 4.0f, 0.0f}}));
+    }
+    const auto real = torch::randn({6, 1, 2, 2}), fake = torch::randn({6, 1, 2, 2});
+    const auto gp = gradientPenalty(d, real, fake, gen(4));
+    QVERIFY(std::abs(gp.item<double>() - 16.0) < 1e-4);
+    QVERIFY(gp.requires_grad()); // it must train D
+}
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
