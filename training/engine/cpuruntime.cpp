@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <dlfcn.h>
+#include <malloc.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -48,6 +49,11 @@ const char *betterCore()
 
 void ensureFastBlas(int, char **argv)
 {
+    // A training step frees and re-allocates the same few MB-sized buffers; by default glibc
+    // hands such blocks back to the kernel each time, and every step then pays page faults to
+    // get zeroed pages again. Keep them in the heap instead.
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
     if (std::getenv("OPENBLAS_CORETYPE") || std::getenv("GANVAS_NO_BLAS_TUNING"))
         return;
     const std::string core = openBlasCore();
