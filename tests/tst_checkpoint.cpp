@@ -191,17 +191,38 @@ void TestCheckpoint::badFile()
 
 void TestCheckpoint::wrongModel()
 {
+    // A dcgan checkpoint passes every file check but does not fit an mlp run: refused, and
+    // neither the weights nor the run directory's files change.
     auto c = smallConfig();
     c.model = "dcgan";
     Trainer dc(c, syntheticImages(64));
     dc.saveCheckpointTo(path("dcgan.ckpt"));
+    const std::string run = path("keep");
+    {
+        Trainer first(smallConfig(), syntheticImages(64), run);
+        QVERIFY(first.run());
+    }
+    const std::string metrics = bytesOf(run + "/metrics.csv"), config = bytesOf(run + "/config.json");
     Trainer mlp(smallConfig(), syntheticImages(64));
+    mlp.trainStep();
+    const auto before = snapshot(*mlp.generator());
+    const int64_t step = mlp.globalStep();
+    Trainer fresh(smallConfig(), syntheticImages(64), run);
     try {
-        mlp.restore(path("dcgan.ckpt"));
+        fresh.restore(path("dcgan.ckpt"));
         QFAIL("no error");
     } catch (const CheckpointError &e) {
         QVERIFY2(QString(e.what()).contains("dcgan.ckpt"), e.what());
     }
+    QCOMPARE(bytesOf(run + "/metrics.csv"), metrics);
+    QCOMPARE(bytesOf(run + "/config.json"), config);
+    try {
+        mlp.restore(path("dcgan.ckpt"));
+        QFAIL("no error");
+    } catch (const CheckpointError &) {
+    }
+    QVERIFY(torch::equal(before, snapshot(*mlp.generator())));
+    QCOMPARE(mlp.globalStep(), step);
 }
 
 void TestCheckpoint::killedWriterLeavesPreviousCheckpoint()

@@ -9,6 +9,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
+#include <sstream>
 
 namespace ganvas {
 
@@ -93,11 +94,19 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
                  .to(m_device, /*non_blocking=*/false, /*copy=*/true);
     m_statSum = torch::zeros({4}, torch::TensorOptions().device(m_device));
 
-    if (!runDir.empty()) {
+    if (!runDir.empty())
         m_runDir = std::make_unique<RunDirectory>(runDir);
-        m_runDir->writeConfig(m_config.toJson());
-        m_runDir->rewriteMetrics({});
-    }
+}
+
+void Trainer::prepareRunDirectory()
+{
+    // Deferred to the first step or save, so that a resume whose checkpoint turns out bad
+    // leaves the run directory's files as they were.
+    if (!m_runDir || m_runDirReady)
+        return;
+    m_runDir->writeConfig(m_config.toJson());
+    m_runDir->rewriteMetrics(m_history);
+    m_runDirReady = true;
 }
 
 Trainer::~Trainer() = default;
@@ -137,6 +146,7 @@ torch::Tensor Trainer::realBatch(int batch) const
 void Trainer::trainStep()
 {
     const auto started = Clock::now();
+    prepareRunDirectory();
     applyLiveSettings();
     if (m_batchInEpoch == 0 || !m_perm.defined())
         beginEpoch();
@@ -275,6 +285,12 @@ void Trainer::endEpoch()
 void Trainer::saveCheckpointTo(const std::string &path)
 {
     torch::serialize::OutputArchive a;
+    writeState(a);
+    writeCheckpoint(path, a);
+}
+
+void Trainer::writeState(torch::serialize::OutputArchive &a) const
+{
     a.write("format", c10::IValue(std::string("ganvas-checkpoint")));
     a.write("app_version", c10::IValue(std::string(GANVAS_VERSION)));
     a.write("config", c10::IValue(m_config.toJson()));
@@ -305,13 +321,13 @@ void Trainer::saveCheckpointTo(const std::string &path)
         std::copy(row.begin(), row.end(), metrics.data_ptr<double>() + i * kMetricColumns);
     }
     a.write("metrics", metrics);
-    writeCheckpoint(path, a);
 }
 
 std::string Trainer::saveCheckpoint()
 {
     if (!m_runDir)
         throw CheckpointError("no run directory to write the checkpoint into");
+    prepareRunDirectory();
     const std::string path = m_runDir->checkpointPath(m_epochsDone, m_globalStep, m_batchInEpoch != 0);
     saveCheckpointTo(path);
     m_lastCheckpointStep = m_globalStep;
@@ -337,6 +353,27 @@ void Trainer::restore(const std::string &path)
 {
     torch::serialize::InputArchive a;
     readCheckpoint(path, a);
+    // A checkpoint can pass the checksum and still not fit this model; keep the current
+    // state to fall back to, so that a refused checkpoint changes nothing.
+    torch::serialize::OutputArchive backup;
+    writeState(backup);
+    std::ostringstream backupBytes;
+    backup.save_to(backupBytes);
+    try {
+        readState(a, path);
+    } catch (...) {
+        torch::serialize::InputArchive previous;
+        const std::string bytes = backupBytes.str();
+        previous.load_from(bytes.data(), bytes.size());
+        readState(previous, path);
+        throw;
+    }
+    m_lastCheckpointStep = m_globalStep;
+    m_runDirReady = false; // metrics.csv is rewritten to the checkpoint's history
+}
+
+void Trainer::readState(torch::serialize::InputArchive &a, const std::string &path)
+{
     torch::NoGradGuard noGrad;
     try {
         torch::Tensor shape;
@@ -397,9 +434,6 @@ void Trainer::restore(const std::string &path)
     } catch (const std::runtime_error &e) {
         throw CheckpointError(path + ": " + e.what());
     }
-    m_lastCheckpointStep = m_globalStep;
-    if (m_runDir)
-        m_runDir->rewriteMetrics(m_history);
 }
 
 void Trainer::setState(TrainerState state)

@@ -35,7 +35,8 @@ public:
     // The config stored in a checkpoint (to load its dataset before constructing the Trainer).
     static TrainingConfig checkpointConfig(const std::string &checkpointPath);
     // Restores every piece of state; the Trainer must have the checkpoint's model and data.
-    // Rewrites metrics.csv to the checkpoint's history. Throws CheckpointError.
+    // metrics.csv is rewritten to the checkpoint's history at the next step. Throws
+    // CheckpointError and then leaves the Trainer as it was.
     void restore(const std::string &checkpointPath);
 
     void setObserver(TrainerObserver *observer) { m_observer = observer; }
@@ -76,6 +77,9 @@ public:
     double currentInstanceNoise() const;
 
 private:
+    void prepareRunDirectory();
+    void writeState(torch::serialize::OutputArchive &archive) const;
+    void readState(torch::serialize::InputArchive &archive, const std::string &path);
     void beginEpoch();
     void endEpoch();
     void report();
@@ -109,6 +113,7 @@ private:
     int64_t m_lastCheckpointStep = -1;
     std::vector<StepStats> m_history;
     std::unique_ptr<RunDirectory> m_runDir;
+    bool m_runDirReady = false;
     TrainerObserver *m_observer = nullptr;
 
     std::atomic<bool> m_paused{false};
