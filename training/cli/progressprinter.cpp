@@ -61,7 +61,8 @@ void ProgressPrinter::onStepStats(const StepStats &s)
 void ProgressPrinter::endLine()
 {
     if (m_lineOpen) {
-        std::fprintf(m_out, "\n");
+        // The bar gives way to the line printed in its place.
+        std::fprintf(m_out, "\r\033[K");
         m_lineOpen = false;
     }
 }
