@@ -1,16 +1,29 @@
 // ganvas-cli: train, sample, gif and bench without the GUI.
-#include "checkpoint/atomicfile.h"
 #include "checkpoint/checkpoint.h"
 #include "cli/commands.h"
 #include "data/dataerror.h"
 #include "engine/cpuruntime.h"
 #include "engine/trainingconfig.h"
-#include "media/image8.h"
 
 #include <torch/torch.h>
 
 #include <cstdio>
 #include <map>
+
+namespace {
+
+// Faults in what the user gave us (arguments, config, dataset, checkpoint) are exit code 2;
+// anything that goes wrong while running is 1.
+int exitCodeFor(const std::exception &e)
+{
+    if (dynamic_cast<const ganvas::UsageError *>(&e) || dynamic_cast<const ganvas::DataError *>(&e) ||
+        dynamic_cast<const ganvas::ConfigError *>(&e) || dynamic_cast<const ganvas::CheckpointError *>(&e) ||
+        dynamic_cast<const std::invalid_argument *>(&e))
+        return ganvas::kExitBadInput;
+    return ganvas::kExitFailure;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -35,32 +48,11 @@ int main(int argc, char **argv)
             if (sub->parsed())
                 return action();
         return ganvas::kExitBadInput;
-    } catch (const ganvas::UsageError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitBadInput;
-    } catch (const ganvas::DataError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitBadInput;
-    } catch (const ganvas::ConfigError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitBadInput;
-    } catch (const ganvas::CheckpointError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitBadInput;
-    } catch (const std::invalid_argument &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitBadInput;
-    } catch (const ganvas::MediaError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitFailure;
-    } catch (const ganvas::FileWriteError &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitFailure;
     } catch (const c10::Error &e) {
         std::fprintf(stderr, "error: %s\n", e.what_without_backtrace());
         return ganvas::kExitFailure;
     } catch (const std::exception &e) {
         std::fprintf(stderr, "error: %s\n", e.what());
-        return ganvas::kExitFailure;
+        return exitCodeFor(e);
     }
 }

@@ -495,41 +495,37 @@ void Trainer::requestPause()
     m_paused = true;
 }
 
-void Trainer::requestResume()
+template <typename Change>
+void Trainer::changeAndWake(Change change)
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_paused = false;
+        change();
     }
     m_wake.notify_all();
+}
+
+void Trainer::requestResume()
+{
+    changeAndWake([this] { m_paused = false; });
 }
 
 void Trainer::requestStep()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
+    changeAndWake([this] {
         m_paused = true;
         ++m_stepRequests;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void Trainer::requestStop()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_stopRequested = true;
-    }
-    m_wake.notify_all();
+    changeAndWake([this] { m_stopRequested = true; });
 }
 
 void Trainer::requestCheckpoint()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_checkpointRequested = true;
-    }
-    m_wake.notify_all();
+    changeAndWake([this] { m_checkpointRequested = true; });
 }
 
 void Trainer::updateLiveSettings(const TrainingConfig &changed)

@@ -77,6 +77,9 @@ public:
     double currentInstanceNoise() const;
 
 private:
+    // Changes control flags under the lock the paused loop waits on, then wakes it.
+    template <typename Change>
+    void changeAndWake(Change change);
     void prepareRunDirectory();
     void writeState(torch::serialize::OutputArchive &archive) const;
     void readState(torch::serialize::InputArchive &archive, const std::string &path);
