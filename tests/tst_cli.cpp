@@ -144,6 +144,8 @@ void TestCli::badInput_data()
                                     << "ganvas-bad.ckpt";
     QTest::newRow("gif no frames") << QStringList{"gif", QDir::tempPath() + "/ganvas-empty-data", "--out", out + ".gif"}
                                    << "no frames";
+    QTest::newRow("out holds a run") << QStringList{"train", "--limit", "64", "--out", QDir::tempPath() + "/ganvas-old-run"}
+                                     << "already holds a run";
     QTest::newRow("gif fps") << QStringList{"gif", ".", "--out", out + ".gif", "--fps", "0"} << "--fps";
 }
 
@@ -152,6 +154,11 @@ void TestCli::badInput()
     QFETCH(QStringList, args);
     QFETCH(QString, expected);
     QDir().mkpath(QDir::tempPath() + "/ganvas-empty-data");
+    QDir().mkpath(QDir::tempPath() + "/ganvas-old-run");
+    QFile old(QDir::tempPath() + "/ganvas-old-run/config.json");
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("{}");
+    old.close();
     QFile bad(QDir::tempPath() + "/ganvas-bad.ckpt");
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write("GANVASCK but nothing else");

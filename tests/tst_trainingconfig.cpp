@@ -18,6 +18,7 @@ private Q_SLOTS:
     void badJson();
     void invalidValue_data();
     void invalidValue();
+    void shippedConfigsAreValid();
 };
 
 void TestTrainingConfig::defaultsAreTheSeeds()
@@ -131,6 +132,17 @@ void TestTrainingConfig::invalidValue()
     const QString message = QString::fromStdString(errors.front());
     QVERIFY2(message.startsWith(field) || message.contains(field), qPrintable(message));
     QVERIFY2(message.contains("got") || message.contains("loss is"), qPrintable(message));
+}
+
+void TestTrainingConfig::shippedConfigsAreValid()
+{
+    const QDir dir(QStringLiteral(GANVAS_SOURCE_DIR "/resources/configs"));
+    const auto files = dir.entryList({"*.json"}, QDir::Files);
+    QVERIFY(files.size() >= 3);
+    for (const QString &f : files) {
+        const auto c = TrainingConfig::fromJsonFile(dir.filePath(f).toStdString());
+        QVERIFY2(c.validate().empty(), qPrintable(f));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainingConfig)

@@ -66,6 +66,11 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
             config = TrainingConfig::fromJsonFile(o.configFile);
         if (out.empty())
             throw UsageError("--out: a run directory is required (for example --out runs/fashion)");
+        // A new run never writes over an old one's metrics, frames and checkpoints.
+        std::error_code ec;
+        if (std::filesystem::exists(out + "/config.json", ec) || !RunDirectory::listCheckpoints(out).empty())
+            throw UsageError(out + ": already holds a run; continue it with --resume " + out +
+                             ", or give another --out");
     }
     // Command-line values override the config file (or, when resuming, the checkpoint's).
     const TrainingConfig &c = o.cli;
