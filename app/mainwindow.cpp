@@ -1,0 +1,237 @@
+#include "mainwindow.h"
+
+#include "engine/trainingconfig.h"
+#include "lossplot.h"
+#include "runcontroller.h"
+#include "samplegridview.h"
+#include "trainerworker.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_plot(new LossPlot), m_grid(new SampleGridView)
+{
+    setWindowTitle(tr("GANvas"));
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_plot);
+    split->addWidget(m_grid);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({720, 420});
+    setCentralWidget(split);
+    buildActions();
+    buildPanel();
+    m_epochLabel = new QLabel(tr("epoch –"));
+    m_stepLabel = new QLabel(tr("step –"));
+    m_speedLabel = new QLabel(tr("– img/s"));
+    m_etaLabel = new QLabel(tr("ETA –"));
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(240);
+    for (QWidget *w : {static_cast<QWidget *>(m_epochLabel), static_cast<QWidget *>(m_stepLabel),
+                       static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_etaLabel)})
+        statusBar()->addWidget(w);
+    statusBar()->addPermanentWidget(m_progress);
+    setRunning(false);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto *tools = addToolBar(tr("Training"));
+    tools->setObjectName("trainingToolBar");
+    auto *menu = menuBar()->addMenu(tr("&Training"));
+    auto add = [&](const QString &text, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        tools->addAction(a);
+        menu->addAction(a);
+        return a;
+    };
+    m_start = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { start(); });
+    m_pause = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
+        if (!m_controller)
+            return;
+        if (m_pause->isChecked())
+            m_controller->worker()->requestPause();
+        else
+            m_controller->worker()->requestResume();
+    });
+    m_pause->setCheckable(true);
+    m_step = add(tr("Step"), QKeySequence(Qt::Key_F10), [this] {
+        if (m_controller)
+            m_controller->worker()->requestStep();
+        m_pause->setChecked(true);
+    });
+    m_stop = add(tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] {
+        if (m_controller)
+            m_controller->worker()->requestStop();
+    });
+    m_save = add(tr("Save checkpoint"), QKeySequence::Save, [this] {
+        if (m_controller)
+            m_controller->worker()->requestCheckpoint();
+    });
+}
+
+void MainWindow::buildPanel()
+{
+    const ganvas::TrainingConfig defaults;
+    auto *panel = new QWidget;
+    auto *form = new QFormLayout(panel);
+    m_dataset = new QLineEdit(QString::fromStdString(defaults.dataset));
+    m_dataset->setToolTip(tr("fashion-mnist, mnist, cifar10, or a folder of IDX or CIFAR-10 files"));
+    m_model = new QComboBox;
+    m_model->addItems({"mlp", "dcgan"});
+    m_model->setToolTip(tr("mlp: the seed's fully connected pair; dcgan: convolutional"));
+    m_loss = new QComboBox;
+    m_loss->addItems({"bce", "lsgan", "hinge", "wgan-gp"});
+    m_loss->setToolTip(tr("The adversarial loss; D always outputs logits"));
+    m_epochs = new QSpinBox;
+    m_epochs->setRange(1, 100000);
+    m_epochs->setValue(defaults.epochs);
+    m_batch = new QSpinBox;
+    m_batch->setRange(1, 65536);
+    m_batch->setValue(defaults.batchSize);
+    auto lr = [](double v) {
+        auto *s = new QDoubleSpinBox;
+        s->setDecimals(6);
+        s->setRange(0.000001, 0.5);
+        s->setSingleStep(0.00005);
+        s->setValue(v);
+        return s;
+    };
+    m_lrG = lr(defaults.lrG);
+    m_lrD = lr(defaults.lrD);
+    m_dataset->setObjectName("dataset");
+    m_epochs->setObjectName("epochs");
+    m_batch->setObjectName("batchSize");
+    form->addRow(tr("Dataset"), m_dataset);
+    form->addRow(tr("Model"), m_model);
+    form->addRow(tr("Loss"), m_loss);
+    form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Batch size"), m_batch);
+    form->addRow(tr("Learning rate G"), m_lrG);
+    form->addRow(tr("Learning rate D"), m_lrD);
+    auto *dock = new QDockWidget(tr("Settings"), this);
+    dock->setObjectName("settingsDock");
+    dock->setWidget(panel);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+}
+
+QString MainWindow::configJson() const
+{
+    ganvas::TrainingConfig c;
+    c.dataset = m_dataset->text().toStdString();
+    c.model = m_model->currentText().toStdString();
+    c.loss = m_loss->currentText().toStdString();
+    c.epochs = m_epochs->value();
+    c.batchSize = m_batch->value();
+    c.lrG = m_lrG->value();
+    c.lrD = m_lrD->value();
+    c.limit = m_limit;
+    return QString::fromStdString(c.toJson());
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_step->setEnabled(running);
+    m_stop->setEnabled(running);
+    m_save->setEnabled(running);
+    if (!running)
+        m_pause->setChecked(false);
+}
+
+void MainWindow::start()
+{
+    const auto config = ganvas::TrainingConfig::fromJson(configJson().toStdString());
+    const auto errors = config.validate();
+    if (!errors.empty()) {
+        QMessageBox::warning(this, tr("Invalid settings"), QString::fromStdString(errors.front()));
+        return;
+    }
+    QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
+    if (root.isEmpty())
+        root = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";
+    m_runDir = root + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
+    QDir().mkpath(m_runDir);
+    setWindowTitle(tr("GANvas — %1").arg(QDir(m_runDir).dirName()));
+    delete m_controller;
+    m_controller = new RunController(this);
+    auto *w = m_controller->worker();
+    connect(w, &TrainerWorker::started, this, [this](int batches, int epochs, qint64) {
+        m_batchesPerEpoch = batches;
+        m_totalEpochs = epochs;
+        m_progress->setRange(0, batches * epochs);
+    });
+    connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);
+    connect(w, &TrainerWorker::epochFinished, this, &MainWindow::onEpoch);
+    connect(w, &TrainerWorker::paused, this, [this](bool p) { m_pause->setChecked(p); });
+    connect(w, &TrainerWorker::checkpointWritten, this, [this](const QString &path, int) {
+        statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
+    });
+    connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
+        QMessageBox::critical(this, tr("Training failed"), message);
+    });
+    connect(w, &TrainerWorker::finished, this, [this](bool completed) {
+        setRunning(false);
+        Q_EMIT runFinished(completed);
+    });
+    m_plot->clear();
+    setRunning(true);
+    m_controller->start(configJson(), m_runDir);
+}
+
+void MainWindow::onStats(const ganvas::StepStats &s)
+{
+    m_lastStep = s.step;
+    m_plot->addPoint(double(s.step), s.dLoss, s.gLoss, s.dReal, s.dFake);
+    m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
+    m_stepLabel->setText(tr("step %1").arg(s.step));
+    m_speedLabel->setText(tr("%1 img/s").arg(s.imagesPerSec, 0, 'f', 0));
+    const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
+    const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
+    const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;
+    m_etaLabel->setText(eta >= 0 ? tr("ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QChar('0')) : tr("ETA –"));
+    m_progress->setValue(int(std::min<qint64>(s.step, total)));
+}
+
+void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)
+{
+    m_grid->setGrid(grid, epoch);
+    m_plot->markEpoch(double(step));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_controller && m_controller->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Stop training?"),
+                                                  tr("Training is running. Stop it and save a checkpoint?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_controller->stopAndWait();
+    }
+    event->accept();
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "engine/observer.h"
+
+#include <QMainWindow>
+
+class LossPlot;
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSpinBox;
+class RunController;
+class SampleGridView;
+
+// The training window: settings on the left, live curves and the latest 4x4 grid, a toolbar
+// with Start, Pause, Step, Stop and Save checkpoint, and a status bar with progress.
+// (The first slice of the desktop-application issue: the full hyperparameter panel, frame
+// scrubber, checkpoint browser and GIF export come next.)
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    LossPlot *lossPlot() const { return m_plot; }
+    SampleGridView *gridView() const { return m_grid; }
+    QString runDirectory() const { return m_runDir; }
+    qint64 lastStep() const { return m_lastStep; }
+    QAction *startAction() const { return m_start; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *stepAction() const { return m_step; }
+    QAction *stopAction() const { return m_stop; }
+    // Settings as config JSON, from the panel.
+    QString configJson() const;
+    void setLimit(qint64 limit) { m_limit = limit; }
+
+Q_SIGNALS:
+    void runFinished(bool completed);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildPanel();
+    void setRunning(bool running);
+    void start();
+    void onStats(const ganvas::StepStats &s);
+    void onEpoch(int epoch, qint64 step, const QImage &grid);
+
+    RunController *m_controller = nullptr;
+    LossPlot *m_plot;
+    SampleGridView *m_grid;
+    QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
+    QLineEdit *m_dataset;
+    QComboBox *m_model, *m_loss;
+    QSpinBox *m_epochs, *m_batch;
+    QDoubleSpinBox *m_lrG, *m_lrD;
+    QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
+    QProgressBar *m_progress;
+    QString m_runDir;
+    qint64 m_lastStep = 0;
+    qint64 m_limit = -1;
+    int m_batchesPerEpoch = 0;
+    int m_totalEpochs = 0;
+};

@@ -1,0 +1,70 @@
+// The window drives a real Trainer in its worker thread: Start trains and the grid and plot
+// update, Pause stops the step count, Stop writes a checkpoint.
+#include "lossplot.h"
+#include "mainwindow.h"
+#include "samplegridview.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QtTest>
+
+#include <filesystem>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void startPauseStepStop();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+        QSKIP("dataset-fashion-mnist is not installed");
+    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
+}
+
+void TestMainWindow::startPauseStepStop()
+{
+    MainWindow w;
+    w.setLimit(2048);
+    w.findChild<QSpinBox *>("epochs")->setValue(50);
+    w.findChild<QSpinBox *>("batchSize")->setValue(64);
+    w.show();
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(!w.startAction()->isEnabled());
+    // The first epoch (32 steps) ends with a grid and plotted points.
+    QTRY_VERIFY_WITH_TIMEOUT(w.gridView()->epoch() >= 1, 60000);
+    QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
+    QVERIFY(w.lossPlot()->pointCount() >= 3);
+
+    w.pauseAction()->trigger(); // checkable: unchecked -> checked = pause
+    QVERIFY(w.pauseAction()->isChecked());
+    QTest::qWait(500);
+    const qint64 pausedAt = w.lastStep();
+    QTest::qWait(700);
+    QCOMPARE(w.lastStep(), pausedAt);
+
+    w.stopAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    // Stop wrote a checkpoint into the run directory.
+    bool found = false;
+    for (const auto &e : std::filesystem::directory_iterator(w.runDirectory().toStdString() + "/checkpoints"))
+        found = found || e.path().extension() == ".ckpt";
+    QVERIFY(found);
+    QVERIFY(w.startAction()->isEnabled());
+    w.grab().save(m_dir.filePath("window.png"));
+    if (!qEnvironmentVariableIsEmpty("GANVAS_SCREENSHOT"))
+        w.grab().save(qEnvironmentVariable("GANVAS_SCREENSHOT"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+// The 4x4 grid of the latest epoch, enlarged by whole multiples with nearest neighbour so that
+// pixels stay crisp, centred, with the epoch number under it.
+class SampleGridView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SampleGridView(QWidget *parent = nullptr);
+
+    void setGrid(const QImage &grid, int epoch);
+    QImage grid() const { return m_grid; }
+    int epoch() const { return m_epoch; }
+    QSize sizeHint() const override { return {360, 380}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QImage m_grid;
+    int m_epoch = 0;
+};
