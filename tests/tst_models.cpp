@@ -1,5 +1,6 @@
 // Model shapes, the seed's exact sizes, logits out of D, and the losses' values.
 #include "losses/ganloss.h"
+#include "models/fastlinear.h"
 #include "models/modelfactory.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void badShape();
     void losses();
     void gradientPenaltyOfLinearCritic();
+    void fastLinearMatchesLinear_data();
+    void fastLinearMatchesLinear();
 
 private:
     static at::Generator gen(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
@@ -149,6 +152,53 @@ void TestModels::gradientPenaltyOfLinearCritic()
     const auto gp = gradientPenalty(d, real, fake, gen(4));
     QVERIFY(std::abs(gp.item<double>() - 16.0) < 1e-4);
     QVERIFY(gp.requires_grad()); // it must train D
+}
+
+void TestModels::fastLinearMatchesLinear_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("in");
+    QTest::addColumn<int>("out");
+    QTest::addColumn<int>("needs"); // 3: input and weight grads, 2: weight only, 1: input only
+    QTest::newRow("D layer 1, weights only") << 256 << 784 << 1024 << 2;
+    QTest::newRow("G layer 4, both") << 128 << 1024 << 784 << 3;
+    QTest::newRow("odd sizes, input only") << 65 << 33 << 17 << 1;
+    QTest::newRow("one output") << 64 << 256 << 1 << 3;
+}
+
+void TestModels::fastLinearMatchesLinear()
+{
+    QFETCH(int, batch);
+    QFETCH(int, in);
+    QFETCH(int, out);
+    QFETCH(int, needs);
+    torch::set_num_threads(2); // the paired path needs two threads
+    FastLinear fast(in, out);
+    auto x = torch::randn({batch, in});
+    auto g = torch::randn({batch, out});
+    auto run = [&](bool paired) {
+        setPairedProducts(paired);
+        for (auto &p : fast->parameters())
+            p.mutable_grad() = torch::Tensor();
+        fast->weight.requires_grad_(needs & 2);
+        auto xi = x.clone().requires_grad_(needs & 1);
+        auto y = fast->forward(xi);
+        y.backward(g);
+        return std::make_tuple(y.detach(), xi.grad(), fast->weight.grad(), fast->bias.grad());
+    };
+    const auto [y1, gx1, gw1, gb1] = run(true);
+    const auto [y0, gx0, gw0, gb0] = run(false);
+    setPairedProducts(true);
+    fast->weight.requires_grad_(true);
+    QVERIFY(torch::allclose(y1, y0, 1e-4, 1e-5));
+    QVERIFY(torch::allclose(y0, torch::linear(x, fast->weight, fast->bias).detach(), 1e-4, 1e-5));
+    QVERIFY(torch::allclose(gb1, gb0, 1e-4, 1e-4));
+    QCOMPARE(gx1.defined(), bool(needs & 1));
+    QCOMPARE(gw1.defined(), bool(needs & 2));
+    if (needs & 1)
+        QVERIFY(torch::allclose(gx1, gx0, 1e-4, 1e-4));
+    if (needs & 2)
+        QVERIFY(torch::allclose(gw1, gw0, 1e-4, 1e-3));
 }
 
 QTEST_GUILESS_MAIN(TestModels)

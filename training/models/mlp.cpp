@@ -1,5 +1,7 @@
 #include "models/mlp.h"
 
+#include "models/fastlinear.h"
+
 namespace ganvas {
 
 namespace nn = torch::nn;
@@ -8,19 +10,19 @@ nn::Sequential mlpGeneratorBody(ImageShape shape, int latentSize)
 {
     // In place: one activation buffer fewer per layer (its backward needs only the output).
     const auto lrelu = nn::LeakyReLUOptions().negative_slope(0.2).inplace(true);
-    return nn::Sequential(nn::Linear(latentSize, 256), nn::LeakyReLU(lrelu),
-                          nn::Linear(256, 512), nn::BatchNorm1d(512), nn::LeakyReLU(lrelu),
-                          nn::Linear(512, 1024), nn::BatchNorm1d(1024), nn::LeakyReLU(lrelu),
-                          nn::Linear(1024, shape.pixels()), nn::Tanh());
+    return nn::Sequential(FastLinear(latentSize, 256), nn::LeakyReLU(lrelu),
+                          FastLinear(256, 512), nn::BatchNorm1d(512), nn::LeakyReLU(lrelu),
+                          FastLinear(512, 1024), nn::BatchNorm1d(1024), nn::LeakyReLU(lrelu),
+                          FastLinear(1024, shape.pixels()), nn::Tanh());
 }
 
 nn::Sequential mlpDiscriminatorBody(ImageShape shape)
 {
     const auto lrelu = nn::LeakyReLUOptions().negative_slope(0.2).inplace(true);
-    return nn::Sequential(nn::Flatten(), nn::Linear(shape.pixels(), 1024), nn::LeakyReLU(lrelu),
-                          nn::Linear(1024, 512), nn::LeakyReLU(lrelu),
-                          nn::Linear(512, 256), nn::LeakyReLU(lrelu),
-                          nn::Linear(256, 1));
+    return nn::Sequential(nn::Flatten(), FastLinear(shape.pixels(), 1024), nn::LeakyReLU(lrelu),
+                          FastLinear(1024, 512), nn::LeakyReLU(lrelu),
+                          FastLinear(512, 256), nn::LeakyReLU(lrelu),
+                          FastLinear(256, 1));
 }
 
 } // namespace ganvas

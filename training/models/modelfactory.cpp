@@ -1,6 +1,7 @@
 #include "models/modelfactory.h"
 
 #include "models/dcgan.h"
+#include "models/fastlinear.h"
 #include "models/mlp.h"
 
 #include <cmath>
@@ -41,6 +42,8 @@ void initialise(torch::nn::Module &net, bool dcgan, at::Generator gen)
         bool norm = false;
         if (auto *l = m->as<torch::nn::Linear>()) {
             w = l->weight, b = l->bias;
+        } else if (auto *f = m->as<FastLinear>()) {
+            w = f->weight, b = f->bias;
         } else if (auto *c = m->as<torch::nn::Conv2d>()) {
             w = c->weight, b = c->bias;
         } else if (auto *t = m->as<torch::nn::ConvTranspose2d>()) {
