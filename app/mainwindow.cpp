@@ -131,6 +131,11 @@ void MainWindow::buildPanel()
     form->addRow(tr("Batch size"), m_batch);
     form->addRow(tr("Learning rate G"), m_lrG);
     form->addRow(tr("Learning rate D"), m_lrD);
+    m_settingsError = new QLabel;
+    m_settingsError->setObjectName("settingsError");
+    m_settingsError->setWordWrap(true);
+    m_settingsError->setStyleSheet("color: #b00020;");
+    form->addRow(m_settingsError);
     auto *dock = new QDockWidget(tr("Settings"), this);
     dock->setObjectName("settingsDock");
     dock->setWidget(panel);
@@ -151,6 +156,11 @@ QString MainWindow::configJson() const
     return QString::fromStdString(c.toJson());
 }
 
+QString MainWindow::settingsError() const
+{
+    return m_settingsError->text();
+}
+
 void MainWindow::setRunning(bool running)
 {
     m_start->setEnabled(!running);
@@ -166,10 +176,12 @@ void MainWindow::start()
 {
     const auto config = ganvas::TrainingConfig::fromJson(configJson().toStdString());
     const auto errors = config.validate();
-    if (!errors.empty()) {
-        QMessageBox::warning(this, tr("Invalid settings"), QString::fromStdString(errors.front()));
+    QStringList reasons;
+    for (const auto &e : errors)
+        reasons << QString::fromStdString(e);
+    m_settingsError->setText(reasons.join('\n'));
+    if (!errors.empty())
         return;
-    }
     QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
     if (root.isEmpty())
         root = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";

@@ -37,6 +37,8 @@ public:
     QAction *stopAction() const { return m_stop; }
     // Settings as config JSON, from the panel.
     QString configJson() const;
+    // The reason Start was refused ("" when the settings are valid).
+    QString settingsError() const;
     void setLimit(qint64 limit) { m_limit = limit; }
 
 Q_SIGNALS:
@@ -61,6 +63,7 @@ private:
     QComboBox *m_model, *m_loss;
     QSpinBox *m_epochs, *m_batch;
     QDoubleSpinBox *m_lrG, *m_lrD;
+    QLabel *m_settingsError;
     QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;

@@ -18,6 +18,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void startPauseStepStop();
+    void invalidSettingsRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -52,6 +53,39 @@ void TestMainWindow::startPauseStepStop()
     QTest::qWait(700);
     QCOMPARE(w.lastStep(), pausedAt);
 
+    // Step: exactly one more, reported at once. (The first manual step's report also shows the
+    // steps made after the last regular report, so count from the second.)
+    QTRY_VERIFY(w.stepAction()->isEnabled());
+    const qint64 before = w.lastStep();
+    w.stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() > before, 10000);
+    QTest::qWait(300);
+    const qint64 afterOne = w.lastStep();
+    w.stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() == afterOne + 1, 10000);
+    QTest::qWait(300);
+    QCOMPARE(w.lastStep(), afterOne + 1);
+
+    // Resume, and while training at full speed the GUI thread answers within 50 ms.
+    w.pauseAction()->trigger();
+    QVERIFY(!w.pauseAction()->isChecked());
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, worst = 0;
+    QTimer probe;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        worst = std::max(worst, now - last);
+        last = now;
+    });
+    probe.start(5);
+    const qint64 stepBefore = w.lastStep();
+    QTest::qWait(2000);
+    probe.stop();
+    QVERIFY2(w.lastStep() > stepBefore + 10, "not training while probed");
+    qInfo("worst gap between 5 ms timer ticks while training: %lld ms", worst);
+    QVERIFY2(worst < 50, qPrintable(QString("event loop blocked for %1 ms").arg(worst)));
+
     w.stopAction()->trigger();
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().first().toBool(), false);
@@ -64,6 +98,21 @@ void TestMainWindow::startPauseStepStop()
     w.grab().save(m_dir.filePath("window.png"));
     if (!qEnvironmentVariableIsEmpty("GANVAS_SCREENSHOT"))
         w.grab().save(qEnvironmentVariable("GANVAS_SCREENSHOT"));
+}
+
+void TestMainWindow::invalidSettingsRefused()
+{
+    MainWindow w;
+    w.setLimit(100);
+    w.findChild<QSpinBox *>("batchSize")->setValue(128); // larger than the 100 images
+    w.startAction()->trigger();
+    QVERIFY(w.startAction()->isEnabled()); // nothing started
+    QVERIFY(!w.stopAction()->isEnabled());
+    QVERIFY2(w.settingsError().contains("batch_size"), qPrintable(w.settingsError()));
+    w.findChild<QSpinBox *>("batchSize")->setValue(50);
+    w.findChild<QLineEdit *>("dataset")->setText("");
+    w.startAction()->trigger();
+    QVERIFY2(w.settingsError().contains("dataset"), qPrintable(w.settingsError()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -286,6 +286,7 @@ bool Trainer::run()
                 if (m_stepRequests > 0) {
                     --m_stepRequests;
                     trainStep();
+                    report(); // someone stepping by hand wants to see this very step
                     continue;
                 }
                 if (!pausedShown) {
