@@ -232,13 +232,27 @@ void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)
 {
     m_grid->setGrid(grid, epoch);
     m_plot->markEpoch(double(step));
+    Q_EMIT epochShown(epoch);
+}
+
+void MainWindow::setDataset(const QString &dataset)
+{
+    m_dataset->setText(dataset);
+}
+
+void MainWindow::setEpochs(int epochs)
+{
+    m_epochs->setValue(epochs);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_controller && m_controller->isRunning()) {
-        const auto answer = QMessageBox::question(this, tr("Stop training?"),
-                                                  tr("Training is running. Stop it and save a checkpoint?"));
+        const auto answer =
+            !m_askBeforeClosing
+                ? QMessageBox::Yes
+                : QMessageBox::question(this, tr("Stop training?"),
+                                        tr("Training is running. Stop it and save a checkpoint?"));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

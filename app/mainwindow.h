@@ -40,9 +40,16 @@ public:
     // The reason Start was refused ("" when the settings are valid).
     QString settingsError() const;
     void setLimit(qint64 limit) { m_limit = limit; }
+    void setDataset(const QString &dataset);
+    void setEpochs(int epochs);
+    // Presses Start (as the toolbar does).
+    void startTraining() { start(); }
+    // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
+    void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
 
 Q_SIGNALS:
     void runFinished(bool completed);
+    void epochShown(int epoch);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,4 +78,5 @@ private:
     qint64 m_limit = -1;
     int m_batchesPerEpoch = 0;
     int m_totalEpochs = 0;
+    bool m_askBeforeClosing = true;
 };

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Smoke test of the real window: start `ganvas` under Xvfb, train a short epoch on the
+# installed Fashion-MNIST, take a picture of the window, stop (which writes a checkpoint), quit.
+# Usage: smoke_xvfb.sh GANVAS_BINARY OUT_DIR
+set -euo pipefail
+bin=$1 out=$2
+if [ ! -e /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
+  echo "SKIP: dataset-fashion-mnist is not installed"; exit 0
+fi
+rm -rf "$out" && mkdir -p "$out"
+export GANVAS_RUNS_DIR="$out/runs" QT_QPA_PLATFORM=xcb
+unset WAYLAND_DISPLAY
+timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$bin" --start --limit 2048 --epochs 20 --screenshot "$out/window.png" --screenshot-epoch 2
+test -s "$out/window.png" || { echo "FAIL: no screenshot"; exit 1; }
+# PNG width and height: big-endian at bytes 16..23.
+read -r w h < <(od -An -tu1 -j16 -N8 "$out/window.png" | awk '{print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
+echo "screenshot ${w}x${h}"
+[ "$w" -ge 1000 ] && [ "$h" -ge 600 ] || { echo "FAIL: window too small"; exit 1; }
+ls "$out"/runs/*/frames/epoch-0002.png >/dev/null || { echo "FAIL: no frame of epoch 2"; exit 1; }
+ls "$out"/runs/*/checkpoints/*.ckpt >/dev/null || { echo "FAIL: closing did not write a checkpoint"; exit 1; }
+echo "PASS: window trained, drew, saved a checkpoint and quit"
