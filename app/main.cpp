@@ -30,9 +30,12 @@ int main(int argc, char **argv)
                                         "file");
     const QCommandLineOption shotEpoch("screenshot-epoch", "Epoch after which --screenshot is taken.", "n", "1");
     cli.addOptions({start, dataset, epochs, limit, screenshot, shotEpoch});
+    cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR]");
     cli.process(app);
 
     MainWindow window;
+    if (!cli.positionalArguments().isEmpty())
+        window.openRun(cli.positionalArguments().first());
     if (cli.isSet(dataset))
         window.setDataset(cli.value(dataset));
     if (cli.isSet(epochs))

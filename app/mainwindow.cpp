@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "checkpoint/rundirectory.h"
+#include "engine/trainer.h"
 #include "engine/trainingconfig.h"
+#include "media/pngio.h"
 #include "lossplot.h"
 #include "runcontroller.h"
 #include "samplegridview.h"
@@ -13,6 +16,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -172,8 +176,67 @@ void MainWindow::setRunning(bool running)
         m_pause->setChecked(false);
 }
 
+bool MainWindow::openRun(const QString &runDir)
+{
+    const std::string root = QDir(runDir).absolutePath().toStdString();
+    try {
+        const auto config = ganvas::TrainingConfig::fromJsonFile(root + "/config.json");
+        const auto rows = ganvas::RunDirectory::readMetrics(root + "/metrics.csv");
+        m_dataset->setText(QString::fromStdString(config.dataset));
+        m_model->setCurrentText(QString::fromStdString(config.model));
+        m_loss->setCurrentText(QString::fromStdString(config.loss));
+        m_epochs->setValue(config.epochs);
+        m_batch->setValue(config.batchSize);
+        m_lrG->setValue(config.lrG);
+        m_lrD->setValue(config.lrD);
+        m_limit = config.limit;
+        m_plot->clear();
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const auto &r = rows[i];
+            m_plot->addPoint(double(r.step), r.dLoss, r.gLoss, r.dReal, r.dFake);
+            if (i + 1 < rows.size() && rows[i + 1].epoch != r.epoch)
+                m_plot->markEpoch(double(r.step));
+        }
+        const int epochs = rows.empty() ? 0 : rows.back().epoch;
+        for (int e = epochs; e >= 1; --e) {
+            const std::string frame = ganvas::RunDirectory(root).framePath(e);
+            if (!QFileInfo::exists(QString::fromStdString(frame)))
+                continue;
+            const auto im = ganvas::readPng(frame);
+            const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
+            m_grid->setGrid(QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy(), e);
+            break;
+        }
+    } catch (const std::exception &e) {
+        m_settingsError->setText(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_settingsError->clear();
+    m_openedRun = QString::fromStdString(root);
+    m_runDir = m_openedRun;
+    setWindowTitle(tr("GANvas — %1").arg(QDir(m_openedRun).dirName()));
+    return true;
+}
+
 void MainWindow::start()
 {
+    if (!m_openedRun.isEmpty()) {
+        // Continue the opened run from its newest checkpoint, to the epochs now set.
+        QString checkpoint;
+        std::string json;
+        try {
+            const std::string path = ganvas::RunDirectory::resolveCheckpoint(m_openedRun.toStdString());
+            auto config = ganvas::Trainer::checkpointConfig(path);
+            config.epochs = m_epochs->value();
+            checkpoint = QString::fromStdString(path);
+            json = config.toJson();
+        } catch (const std::exception &e) {
+            m_settingsError->setText(QString::fromUtf8(e.what()));
+            return;
+        }
+        launch(QString::fromStdString(json), m_openedRun, checkpoint);
+        return;
+    }
     const auto config = ganvas::TrainingConfig::fromJson(configJson().toStdString());
     const auto errors = config.validate();
     QStringList reasons;
@@ -185,8 +248,15 @@ void MainWindow::start()
     QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
     if (root.isEmpty())
         root = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";
-    m_runDir = root + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    QDir().mkpath(m_runDir);
+    const QString runDir = root + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
+    QDir().mkpath(runDir);
+    m_plot->clear();
+    launch(configJson(), runDir, {});
+}
+
+void MainWindow::launch(const QString &configJson, const QString &runDir, const QString &checkpoint)
+{
+    m_runDir = runDir;
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_runDir).dirName()));
     delete m_controller;
     m_controller = new RunController(this);
@@ -203,15 +273,15 @@ void MainWindow::start()
         statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
-        QMessageBox::critical(this, tr("Training failed"), message);
+        // In the panel rather than a modal box: a failed run must not block the window.
+        m_settingsError->setText(tr("Training failed: %1").arg(message));
     });
     connect(w, &TrainerWorker::finished, this, [this](bool completed) {
         setRunning(false);
         Q_EMIT runFinished(completed);
     });
-    m_plot->clear();
     setRunning(true);
-    m_controller->start(configJson(), m_runDir);
+    m_controller->start(configJson, m_runDir, checkpoint);
 }
 
 void MainWindow::onStats(const ganvas::StepStats &s)

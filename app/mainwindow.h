@@ -42,6 +42,10 @@ public:
     void setLimit(qint64 limit) { m_limit = limit; }
     void setDataset(const QString &dataset);
     void setEpochs(int epochs);
+    // Shows a run directory written by the window or by ganvas-cli: its settings, curves and
+    // latest frame. Start then continues it from its newest checkpoint. Returns false (and
+    // shows why in the panel) when the folder is not a readable run.
+    bool openRun(const QString &runDir);
     // Presses Start (as the toolbar does).
     void startTraining() { start(); }
     // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
@@ -59,6 +63,7 @@ private:
     void buildPanel();
     void setRunning(bool running);
     void start();
+    void launch(const QString &configJson, const QString &runDir, const QString &checkpoint);
     void onStats(const ganvas::StepStats &s);
     void onEpoch(int epoch, qint64 step, const QImage &grid);
 
@@ -74,6 +79,7 @@ private:
     QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;
+    QString m_openedRun; // a run to continue on Start
     qint64 m_lastStep = 0;
     qint64 m_limit = -1;
     int m_batchesPerEpoch = 0;

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QProcess>
 #include <QtTest>
 
 #include <filesystem>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void initTestCase();
     void startPauseStepStop();
     void invalidSettingsRefused();
+    void openRunFromCliAndContinue();
+    void openRunRefusesNonRun();
 
 private:
     QTemporaryDir m_dir;
@@ -113,6 +116,46 @@ void TestMainWindow::invalidSettingsRefused()
     w.findChild<QLineEdit *>("dataset")->setText("");
     w.startAction()->trigger();
     QVERIFY2(w.settingsError().contains("dataset"), qPrintable(w.settingsError()));
+}
+
+void TestMainWindow::openRunFromCliAndContinue()
+{
+    const QString run = m_dir.filePath("from-cli");
+    QProcess cli;
+    cli.start(GANVAS_CLI_PATH, {"train", "--limit", "512", "--epochs", "2", "--batch-size", "64",
+                                "--checkpoint-every", "1", "--out", run});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    QFile csv(run + "/metrics.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const int rows = QString::fromUtf8(csv.readAll()).trimmed().split('\n').size() - 1;
+
+    MainWindow w;
+    QVERIFY(w.openRun(run));
+    QVERIFY(w.windowTitle().contains("from-cli"));
+    QCOMPARE(w.lossPlot()->pointCount(), rows);
+    QCOMPARE(w.gridView()->epoch(), 2);
+    QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
+    QCOMPARE(w.findChild<QSpinBox *>("epochs")->value(), 2);
+    QCOMPARE(w.findChild<QSpinBox *>("batchSize")->value(), 64);
+
+    // Start continues the run from its newest checkpoint, to the epochs now set.
+    w.setEpochs(3);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(QFile::exists(run + "/frames/epoch-0003.png"));
+    QVERIFY(QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
+    QCOMPARE(w.gridView()->epoch(), 3);
+    QCOMPARE(w.runDirectory(), QDir(run).absolutePath());
+}
+
+void TestMainWindow::openRunRefusesNonRun()
+{
+    MainWindow w;
+    QVERIFY(!w.openRun(m_dir.path()));
+    QVERIFY2(w.settingsError().contains("config.json"), qPrintable(w.settingsError()));
 }
 
 QTEST_MAIN(TestMainWindow)
