@@ -3,6 +3,7 @@
 #include "checkpoint/rundirectory.h"
 #include "engine/trainer.h"
 #include "engine/trainingconfig.h"
+#include "hyperparameterpanel.h"
 #include "media/pngio.h"
 #include "lossplot.h"
 #include "runcontroller.h"
@@ -98,71 +99,33 @@ void MainWindow::buildActions()
 
 void MainWindow::buildPanel()
 {
-    const ganvas::TrainingConfig defaults;
-    auto *panel = new QWidget;
-    auto *form = new QFormLayout(panel);
-    m_dataset = new QLineEdit(QString::fromStdString(defaults.dataset));
-    m_dataset->setToolTip(tr("fashion-mnist, mnist, cifar10, or a folder of IDX or CIFAR-10 files"));
-    m_model = new QComboBox;
-    m_model->addItems({"mlp", "dcgan"});
-    m_model->setToolTip(tr("mlp: the seed's fully connected pair; dcgan: convolutional"));
-    m_loss = new QComboBox;
-    m_loss->addItems({"bce", "lsgan", "hinge", "wgan-gp"});
-    m_loss->setToolTip(tr("The adversarial loss; D always outputs logits"));
-    m_epochs = new QSpinBox;
-    m_epochs->setRange(1, 100000);
-    m_epochs->setValue(defaults.epochs);
-    m_batch = new QSpinBox;
-    m_batch->setRange(1, 65536);
-    m_batch->setValue(defaults.batchSize);
-    auto lr = [](double v) {
-        auto *s = new QDoubleSpinBox;
-        s->setDecimals(6);
-        s->setRange(0.000001, 0.5);
-        s->setSingleStep(0.00005);
-        s->setValue(v);
-        return s;
-    };
-    m_lrG = lr(defaults.lrG);
-    m_lrD = lr(defaults.lrD);
-    m_dataset->setObjectName("dataset");
-    m_epochs->setObjectName("epochs");
-    m_batch->setObjectName("batchSize");
-    form->addRow(tr("Dataset"), m_dataset);
-    form->addRow(tr("Model"), m_model);
-    form->addRow(tr("Loss"), m_loss);
-    form->addRow(tr("Epochs"), m_epochs);
-    form->addRow(tr("Batch size"), m_batch);
-    form->addRow(tr("Learning rate G"), m_lrG);
-    form->addRow(tr("Learning rate D"), m_lrD);
-    m_settingsError = new QLabel;
-    m_settingsError->setObjectName("settingsError");
-    m_settingsError->setWordWrap(true);
-    m_settingsError->setStyleSheet("color: #b00020;");
-    form->addRow(m_settingsError);
+    m_panel = new HyperparameterPanel;
+    connect(m_panel, &HyperparameterPanel::liveSettingsChanged, this, [this] {
+        if (m_controller && m_panel->validate().isEmpty())
+            m_controller->worker()->updateLiveSettings(QString::fromStdString(m_panel->config().toJson()));
+    });
     auto *dock = new QDockWidget(tr("Settings"), this);
     dock->setObjectName("settingsDock");
-    dock->setWidget(panel);
+    dock->setWidget(m_panel);
+    dock->setMinimumWidth(300);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
 QString MainWindow::configJson() const
 {
-    ganvas::TrainingConfig c;
-    c.dataset = m_dataset->text().toStdString();
-    c.model = m_model->currentText().toStdString();
-    c.loss = m_loss->currentText().toStdString();
-    c.epochs = m_epochs->value();
-    c.batchSize = m_batch->value();
-    c.lrG = m_lrG->value();
-    c.lrD = m_lrD->value();
-    c.limit = m_limit;
-    return QString::fromStdString(c.toJson());
+    return QString::fromStdString(m_panel->config().toJson());
+}
+
+void MainWindow::setLimit(qint64 limit)
+{
+    auto c = m_panel->config();
+    c.limit = limit;
+    m_panel->setConfig(c);
 }
 
 QString MainWindow::settingsError() const
 {
-    return m_settingsError->text();
+    return m_panel->errorText();
 }
 
 void MainWindow::setRunning(bool running)
@@ -174,6 +137,7 @@ void MainWindow::setRunning(bool running)
     m_save->setEnabled(running);
     if (!running)
         m_pause->setChecked(false);
+    m_panel->setRunning(running);
 }
 
 bool MainWindow::openRun(const QString &runDir)
@@ -182,14 +146,7 @@ bool MainWindow::openRun(const QString &runDir)
     try {
         const auto config = ganvas::TrainingConfig::fromJsonFile(root + "/config.json");
         const auto rows = ganvas::RunDirectory::readMetrics(root + "/metrics.csv");
-        m_dataset->setText(QString::fromStdString(config.dataset));
-        m_model->setCurrentText(QString::fromStdString(config.model));
-        m_loss->setCurrentText(QString::fromStdString(config.loss));
-        m_epochs->setValue(config.epochs);
-        m_batch->setValue(config.batchSize);
-        m_lrG->setValue(config.lrG);
-        m_lrD->setValue(config.lrD);
-        m_limit = config.limit;
+        m_panel->setConfig(config);
         m_plot->clear();
         for (size_t i = 0; i < rows.size(); ++i) {
             const auto &r = rows[i];
@@ -208,10 +165,10 @@ bool MainWindow::openRun(const QString &runDir)
             break;
         }
     } catch (const std::exception &e) {
-        m_settingsError->setText(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
+        m_panel->showError(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
         return false;
     }
-    m_settingsError->clear();
+    m_panel->showError({});
     m_openedRun = QString::fromStdString(root);
     m_runDir = m_openedRun;
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_openedRun).dirName()));
@@ -227,23 +184,17 @@ void MainWindow::start()
         try {
             const std::string path = ganvas::RunDirectory::resolveCheckpoint(m_openedRun.toStdString());
             auto config = ganvas::Trainer::checkpointConfig(path);
-            config.epochs = m_epochs->value();
+            config.epochs = m_panel->config().epochs;
             checkpoint = QString::fromStdString(path);
             json = config.toJson();
         } catch (const std::exception &e) {
-            m_settingsError->setText(QString::fromUtf8(e.what()));
+            m_panel->showError(QString::fromUtf8(e.what()));
             return;
         }
         launch(QString::fromStdString(json), m_openedRun, checkpoint);
         return;
     }
-    const auto config = ganvas::TrainingConfig::fromJson(configJson().toStdString());
-    const auto errors = config.validate();
-    QStringList reasons;
-    for (const auto &e : errors)
-        reasons << QString::fromStdString(e);
-    m_settingsError->setText(reasons.join('\n'));
-    if (!errors.empty())
+    if (!m_panel->validate().isEmpty())
         return;
     QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
     if (root.isEmpty())
@@ -274,7 +225,7 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
         // In the panel rather than a modal box: a failed run must not block the window.
-        m_settingsError->setText(tr("Training failed: %1").arg(message));
+        m_panel->showError(tr("Training failed: %1").arg(message));
     });
     connect(w, &TrainerWorker::finished, this, [this](bool completed) {
         setRunning(false);
@@ -287,6 +238,7 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
 void MainWindow::onStats(const ganvas::StepStats &s)
 {
     m_lastStep = s.step;
+    m_lastStats = s;
     m_plot->addPoint(double(s.step), s.dLoss, s.gLoss, s.dReal, s.dFake);
     m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
     m_stepLabel->setText(tr("step %1").arg(s.step));
@@ -307,12 +259,16 @@ void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)
 
 void MainWindow::setDataset(const QString &dataset)
 {
-    m_dataset->setText(dataset);
+    auto c = m_panel->config();
+    c.dataset = dataset.toStdString();
+    m_panel->setConfig(c);
 }
 
 void MainWindow::setEpochs(int epochs)
 {
-    m_epochs->setValue(epochs);
+    auto c = m_panel->config();
+    c.epochs = epochs;
+    m_panel->setConfig(c);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class HyperparameterPanel;
 class LossPlot;
 class QAction;
 class QComboBox;
@@ -31,15 +32,17 @@ public:
     SampleGridView *gridView() const { return m_grid; }
     QString runDirectory() const { return m_runDir; }
     qint64 lastStep() const { return m_lastStep; }
+    ganvas::StepStats lastStats() const { return m_lastStats; }
     QAction *startAction() const { return m_start; }
     QAction *pauseAction() const { return m_pause; }
     QAction *stepAction() const { return m_step; }
     QAction *stopAction() const { return m_stop; }
+    HyperparameterPanel *panel() const { return m_panel; }
     // Settings as config JSON, from the panel.
     QString configJson() const;
     // The reason Start was refused ("" when the settings are valid).
     QString settingsError() const;
-    void setLimit(qint64 limit) { m_limit = limit; }
+    void setLimit(qint64 limit);
     void setDataset(const QString &dataset);
     void setEpochs(int epochs);
     // Shows a run directory written by the window or by ganvas-cli: its settings, curves and
@@ -71,17 +74,13 @@ private:
     LossPlot *m_plot;
     SampleGridView *m_grid;
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
-    QLineEdit *m_dataset;
-    QComboBox *m_model, *m_loss;
-    QSpinBox *m_epochs, *m_batch;
-    QDoubleSpinBox *m_lrG, *m_lrD;
-    QLabel *m_settingsError;
+    HyperparameterPanel *m_panel = nullptr;
     QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;
     QString m_openedRun; // a run to continue on Start
     qint64 m_lastStep = 0;
-    qint64 m_limit = -1;
+    ganvas::StepStats m_lastStats;
     int m_batchesPerEpoch = 0;
     int m_totalEpochs = 0;
     bool m_askBeforeClosing = true;

@@ -78,6 +78,12 @@ void TrainerWorker::requestCheckpoint()
         t->requestCheckpoint();
 }
 
+void TrainerWorker::updateLiveSettings(const QString &configJson)
+{
+    if (auto *t = m_live.load())
+        t->updateLiveSettings(ganvas::TrainingConfig::fromJson(configJson.toStdString()));
+}
+
 void TrainerWorker::onStepStats(const ganvas::StepStats &s)
 {
     Q_EMIT statsReady(s);

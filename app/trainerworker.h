@@ -31,6 +31,9 @@ public:
     void requestStep();
     void requestStop();
     void requestCheckpoint();
+    // Learning rates, label smoothing/flipping and instance noise from this JSON config apply
+    // from the next step; the other fields are ignored.
+    void updateLiveSettings(const QString &configJson);
     bool isRunning() const { return m_running; }
 
 public Q_SLOTS:

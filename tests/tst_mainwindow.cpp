@@ -1,11 +1,13 @@
 // The window drives a real Trainer in its worker thread: Start trains and the grid and plot
 // update, Pause stops the step count, Stop writes a checkpoint.
 #include "lossplot.h"
+#include "hyperparameterpanel.h"
 #include "mainwindow.h"
 #include "samplegridview.h"
 
 #include <QAction>
 #include <QLineEdit>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QProcess>
 #include <QtTest>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void invalidSettingsRefused();
     void openRunFromCliAndContinue();
     void openRunRefusesNonRun();
+    void panelLocksAndLiveChanges();
 
 private:
     QTemporaryDir m_dir;
@@ -39,7 +42,7 @@ void TestMainWindow::startPauseStepStop()
     MainWindow w;
     w.setLimit(2048);
     w.findChild<QSpinBox *>("epochs")->setValue(50);
-    w.findChild<QSpinBox *>("batchSize")->setValue(64);
+    w.findChild<QSpinBox *>("batch_size")->setValue(64);
     w.show();
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
@@ -107,12 +110,12 @@ void TestMainWindow::invalidSettingsRefused()
 {
     MainWindow w;
     w.setLimit(100);
-    w.findChild<QSpinBox *>("batchSize")->setValue(128); // larger than the 100 images
+    w.findChild<QSpinBox *>("batch_size")->setValue(128); // larger than the 100 images
     w.startAction()->trigger();
     QVERIFY(w.startAction()->isEnabled()); // nothing started
     QVERIFY(!w.stopAction()->isEnabled());
     QVERIFY2(w.settingsError().contains("batch_size"), qPrintable(w.settingsError()));
-    w.findChild<QSpinBox *>("batchSize")->setValue(50);
+    w.findChild<QSpinBox *>("batch_size")->setValue(50);
     w.findChild<QLineEdit *>("dataset")->setText("");
     w.startAction()->trigger();
     QVERIFY2(w.settingsError().contains("dataset"), qPrintable(w.settingsError()));
@@ -137,7 +140,7 @@ void TestMainWindow::openRunFromCliAndContinue()
     QCOMPARE(w.gridView()->epoch(), 2);
     QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
     QCOMPARE(w.findChild<QSpinBox *>("epochs")->value(), 2);
-    QCOMPARE(w.findChild<QSpinBox *>("batchSize")->value(), 64);
+    QCOMPARE(w.findChild<QSpinBox *>("batch_size")->value(), 64);
 
     // Start continues the run from its newest checkpoint, to the epochs now set.
     w.setEpochs(3);
@@ -156,6 +159,44 @@ void TestMainWindow::openRunRefusesNonRun()
     MainWindow w;
     QVERIFY(!w.openRun(m_dir.path()));
     QVERIFY2(w.settingsError().contains("config.json"), qPrintable(w.settingsError()));
+}
+
+void TestMainWindow::panelLocksAndLiveChanges()
+{
+    MainWindow w;
+    w.setLimit(4096);
+    w.setEpochs(100);
+    auto *panel = w.panel();
+    // Every TrainingConfig field has an editor with a tooltip.
+    for (const char *name : {"dataset", "data_dir", "limit", "model", "latent_size", "loss", "gp_weight", "lr_g",
+                             "lr_d", "beta1_g", "beta2_g", "beta1_d", "beta2_d", "lr_decay", "lr_decay_gamma",
+                             "d_steps_per_g", "label_smoothing", "label_flip_prob", "instance_noise",
+                             "instance_noise_anneal_epochs", "epochs", "batch_size", "seed", "device", "threads",
+                             "checkpoint_every", "log_every"}) {
+        QVERIFY2(panel->field(name), name);
+        QVERIFY2(!panel->field(name)->toolTip().isEmpty(), name);
+    }
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() > 0, 30000);
+    QVERIFY(!panel->field("batch_size")->isEnabled());
+    QVERIFY(!panel->field("model")->isEnabled());
+    QVERIFY(panel->field("lr_g")->isEnabled());
+    QVERIFY(panel->field("instance_noise")->isEnabled());
+    qobject_cast<QDoubleSpinBox *>(panel->field("lr_g"))->setValue(0.0005);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(w.lastStats().lrG - 0.0005) < 1e-9, 30000);
+    w.stopAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    // config.json records the value used.
+    QFile config(w.runDirectory() + "/config.json");
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(config.readAll()).contains("\"lr_g\": 0.0005"));
+    QVERIFY(panel->field("batch_size")->isEnabled());
+    // An invalid value is marked in place.
+    qobject_cast<QSpinBox *>(panel->field("limit"))->setValue(0);
+    w.startAction()->trigger();
+    QVERIFY(panel->field("limit")->styleSheet().contains("border"));
+    QVERIFY(w.settingsError().contains("limit"));
 }
 
 QTEST_MAIN(TestMainWindow)
