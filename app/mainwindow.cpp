@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QSettings>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -55,12 +57,31 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     setRunning(false);
     resize(1280, 800);
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildFileMenu()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *newAction = file->addAction(tr("&New run"), this, [this] { newRun(); });
+    newAction->setShortcut(QKeySequence::New);
+    auto *open = file->addAction(tr("&Open run…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run directory"), runsRoot());
+        if (!dir.isEmpty())
+            openRun(dir);
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
 void MainWindow::buildActions()
 {
+    buildFileMenu();
     auto *tools = addToolBar(tr("Training"));
     tools->setObjectName("trainingToolBar");
     auto *menu = menuBar()->addMenu(tr("&Training"));
@@ -140,6 +161,70 @@ void MainWindow::setRunning(bool running)
     m_panel->setRunning(running);
 }
 
+QString MainWindow::runsRoot()
+{
+    const QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
+    return root.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs" : root;
+}
+
+void MainWindow::newRun()
+{
+    if (m_controller && m_controller->isRunning())
+        return;
+    m_openedRun.clear();
+    m_runDir.clear();
+    m_plot->clear();
+    m_grid->setGrid({}, 0);
+    m_panel->showError({});
+    setWindowTitle(tr("GANvas"));
+}
+
+void MainWindow::rememberRun(const QString &runDir)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentRuns").toStringList();
+    recent.removeAll(runDir);
+    recent.prepend(runDir);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue("recentRuns", recent);
+    settings.setValue("lastRun", runDir);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentRuns").toStringList();
+    for (const QString &dir : recent)
+        m_recentMenu->addAction(dir, this, [this, dir] { openRun(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    const QString last = settings.value("lastConfig").toString();
+    if (!last.isEmpty()) {
+        try {
+            m_panel->setConfig(ganvas::TrainingConfig::fromJson(last.toStdString(), "saved settings"));
+        } catch (const std::exception &) {
+            // Settings from another version: keep the defaults.
+        }
+    }
+    updateRecentMenu();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("lastConfig", configJson());
+}
+
 bool MainWindow::openRun(const QString &runDir)
 {
     const std::string root = QDir(runDir).absolutePath().toStdString();
@@ -171,12 +256,15 @@ bool MainWindow::openRun(const QString &runDir)
     m_panel->showError({});
     m_openedRun = QString::fromStdString(root);
     m_runDir = m_openedRun;
+    rememberRun(m_openedRun);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_openedRun).dirName()));
     return true;
 }
 
 void MainWindow::start()
 {
+    if (!m_panel->validate().isEmpty())
+        return;
     if (!m_openedRun.isEmpty()) {
         // Continue the opened run from its newest checkpoint, to the epochs now set.
         QString checkpoint;
@@ -196,10 +284,7 @@ void MainWindow::start()
     }
     if (!m_panel->validate().isEmpty())
         return;
-    QString root = qEnvironmentVariable("GANVAS_RUNS_DIR");
-    if (root.isEmpty())
-        root = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/runs";
-    const QString runDir = root + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
+    const QString runDir = runsRoot() + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
     QDir().mkpath(runDir);
     m_plot->clear();
     launch(configJson(), runDir, {});
@@ -208,6 +293,8 @@ void MainWindow::start()
 void MainWindow::launch(const QString &configJson, const QString &runDir, const QString &checkpoint)
 {
     m_runDir = runDir;
+    m_openedRun = runDir; // Start after this run stops continues it
+    rememberRun(runDir);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_runDir).dirName()));
     delete m_controller;
     m_controller = new RunController(this);
@@ -285,5 +372,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_controller->stopAndWait();
     }
+    saveSettings();
     event->accept();
 }

@@ -7,6 +7,7 @@
 class HyperparameterPanel;
 class LossPlot;
 class QAction;
+class QMenu;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -63,6 +64,13 @@ protected:
 
 private:
     void buildActions();
+    void buildFileMenu();
+    void newRun();
+    void rememberRun(const QString &runDir);
+    void updateRecentMenu();
+    void restoreSettings();
+    void saveSettings() const;
+    static QString runsRoot();
     void buildPanel();
     void setRunning(bool running);
     void start();
@@ -75,6 +83,7 @@ private:
     SampleGridView *m_grid;
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
     HyperparameterPanel *m_panel = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;

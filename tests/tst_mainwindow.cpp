@@ -10,6 +10,8 @@
 #include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <filesystem>
@@ -20,11 +22,13 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void startPauseStepStop();
     void invalidSettingsRefused();
     void openRunFromCliAndContinue();
     void openRunRefusesNonRun();
     void panelLocksAndLiveChanges();
+    void settingsPersist();
 
 private:
     QTemporaryDir m_dir;
@@ -35,6 +39,12 @@ void TestMainWindow::initTestCase()
     if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
         QSKIP("dataset-fashion-mnist is not installed");
     qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
+    QStandardPaths::setTestModeEnabled(true); // QSettings away from the user's own
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
 }
 
 void TestMainWindow::startPauseStepStop()
@@ -197,6 +207,20 @@ void TestMainWindow::panelLocksAndLiveChanges()
     w.startAction()->trigger();
     QVERIFY(panel->field("limit")->styleSheet().contains("border"));
     QVERIFY(w.settingsError().contains("limit"));
+}
+
+void TestMainWindow::settingsPersist()
+{
+    {
+        MainWindow w;
+        w.show();
+        qobject_cast<QSpinBox *>(w.panel()->field("seed"))->setValue(1234);
+        w.setEpochs(7);
+        QVERIFY(w.close());
+    }
+    MainWindow again;
+    QCOMPARE(again.panel()->config().seed, uint64_t(1234));
+    QCOMPARE(again.panel()->config().epochs, 7);
 }
 
 QTEST_MAIN(TestMainWindow)
