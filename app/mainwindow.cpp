@@ -3,6 +3,7 @@
 #include "checkpoint/rundirectory.h"
 #include "engine/trainer.h"
 #include "engine/trainingconfig.h"
+#include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
 #include "media/pngio.h"
 #include "lossplot.h"
@@ -74,6 +75,23 @@ void MainWindow::buildFileMenu()
     });
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    file->addAction(tr("Export &GIF…"), this, [this] {
+        if (m_runDir.isEmpty()) {
+            m_panel->showError(tr("No run yet: start or open one to export its frames."));
+            return;
+        }
+        GifExportDialog dialog(m_runDir, this);
+        dialog.exec();
+    });
+    file->addAction(tr("Export grid as &PNG…"), this, [this] {
+        if (m_grid->grid().isNull())
+            return;
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export grid"), m_runDir + "/grid.png",
+                                                          tr("PNG (*.png)"));
+        if (!file.isEmpty() && !m_grid->grid().save(file, "PNG"))
+            m_panel->showError(tr("Could not write %1").arg(file));
+    });
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
