@@ -3,6 +3,8 @@
 #include "checkpoint/rundirectory.h"
 #include "engine/trainer.h"
 #include "engine/trainingconfig.h"
+#include "checkpointbrowser.h"
+#include "engine/sampler.h"
 #include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
 #include "media/pngio.h"
@@ -148,6 +150,15 @@ void MainWindow::buildPanel()
     dock->setWidget(m_panel);
     dock->setMinimumWidth(300);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_checkpoints = new CheckpointBrowser;
+    connect(m_checkpoints, &CheckpointBrowser::resumeRequested, this, &MainWindow::resumeFrom);
+    connect(m_checkpoints, &CheckpointBrowser::sampleRequested, this, &MainWindow::sampleFrom);
+    auto *ckDock = new QDockWidget(tr("Checkpoints"), this);
+    ckDock->setObjectName("checkpointDock");
+    ckDock->setWidget(m_checkpoints);
+    addDockWidget(Qt::LeftDockWidgetArea, ckDock);
+    tabifyDockWidget(dock, ckDock);
+    dock->raise();
 }
 
 QString MainWindow::configJson() const
@@ -275,8 +286,42 @@ bool MainWindow::openRun(const QString &runDir)
     m_openedRun = QString::fromStdString(root);
     m_runDir = m_openedRun;
     rememberRun(m_openedRun);
+    m_checkpoints->setRunDirectory(m_openedRun);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_openedRun).dirName()));
     return true;
+}
+
+void MainWindow::resumeFrom(const QString &checkpoint)
+{
+    if (m_controller && m_controller->isRunning())
+        return;
+    try {
+        auto config = ganvas::Trainer::checkpointConfig(checkpoint.toStdString());
+        config.epochs = std::max(config.epochs, m_panel->config().epochs);
+        m_panel->setConfig(config);
+        QDir runDir = QFileInfo(checkpoint).absoluteDir(); // <run>/checkpoints
+        runDir.cdUp();
+        launch(QString::fromStdString(config.toJson()), runDir.absolutePath(), checkpoint);
+    } catch (const std::exception &e) {
+        m_panel->showError(QString::fromUtf8(e.what()));
+    }
+}
+
+bool MainWindow::sampleFrom(const QString &checkpoint)
+{
+    try {
+        auto loaded = ganvas::loadGenerator(checkpoint.toStdString());
+        const auto noise = torch::randn({16, loaded.config.latentSize});
+        const auto im = ganvas::sampleGrid(loaded.generator, noise, 4);
+        const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
+        m_grid->setGrid(QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy(),
+                        loaded.epochsDone);
+        statusBar()->showMessage(tr("New samples from %1").arg(QFileInfo(checkpoint).fileName()), 5000);
+        return true;
+    } catch (const std::exception &e) {
+        m_panel->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
 }
 
 void MainWindow::start()
@@ -313,6 +358,7 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
     m_runDir = runDir;
     m_openedRun = runDir; // Start after this run stops continues it
     rememberRun(runDir);
+    m_checkpoints->setRunDirectory(runDir);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_runDir).dirName()));
     delete m_controller;
     m_controller = new RunController(this);
@@ -327,6 +373,7 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
     connect(w, &TrainerWorker::paused, this, [this](bool p) { m_pause->setChecked(p); });
     connect(w, &TrainerWorker::checkpointWritten, this, [this](const QString &path, int) {
         statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
+        m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
         // In the panel rather than a modal box: a failed run must not block the window.

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class CheckpointBrowser;
 class HyperparameterPanel;
 class LossPlot;
 class QAction;
@@ -39,6 +40,11 @@ public:
     QAction *stepAction() const { return m_step; }
     QAction *stopAction() const { return m_stop; }
     HyperparameterPanel *panel() const { return m_panel; }
+    CheckpointBrowser *checkpoints() const { return m_checkpoints; }
+    // Continues the current run from one of its checkpoints.
+    void resumeFrom(const QString &checkpoint);
+    // A new 4x4 grid from a checkpoint's generator and fresh noise, shown in the grid view.
+    bool sampleFrom(const QString &checkpoint);
     // Settings as config JSON, from the panel.
     QString configJson() const;
     // The reason Start was refused ("" when the settings are valid).
@@ -84,6 +90,7 @@ private:
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
     HyperparameterPanel *m_panel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    CheckpointBrowser *m_checkpoints = nullptr;
     QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;

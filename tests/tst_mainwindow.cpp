@@ -1,6 +1,7 @@
 // The window drives a real Trainer in its worker thread: Start trains and the grid and plot
 // update, Pause stops the step count, Stop writes a checkpoint.
 #include "lossplot.h"
+#include "checkpointbrowser.h"
 #include "hyperparameterpanel.h"
 #include "mainwindow.h"
 #include "samplegridview.h"
@@ -162,6 +163,27 @@ void TestMainWindow::openRunFromCliAndContinue()
     QVERIFY(QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
     QCOMPARE(w.gridView()->epoch(), 3);
     QCOMPARE(w.runDirectory(), QDir(run).absolutePath());
+
+    // The checkpoint browser lists the run's checkpoints, newest first.
+    auto *browser = w.checkpoints();
+    QTRY_COMPARE(browser->count(), 3);
+    QVERIFY(browser->checkpointAt(0).endsWith("epoch-0003.ckpt"));
+    QVERIFY(browser->checkpointAt(2).endsWith("epoch-0001.ckpt"));
+    // Sample: a new grid from the epoch-1 generator.
+    const QImage before = w.gridView()->grid();
+    QVERIFY(w.sampleFrom(browser->checkpointAt(2)));
+    QCOMPARE(w.gridView()->epoch(), 1);
+    QVERIFY(w.gridView()->grid() != before);
+    // Delete (without the question) and Resume from an earlier one.
+    QVERIFY(browser->deleteCheckpoint(browser->checkpointAt(0), false));
+    QCOMPARE(browser->count(), 2);
+    QVERIFY(!QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
+    finished.clear();
+    w.resumeFrom(browser->checkpointAt(0)); // epoch 2 -> trains epoch 3 again
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QTRY_VERIFY(QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
+    QTRY_COMPARE(browser->count(), 3);
 }
 
 void TestMainWindow::openRunRefusesNonRun()

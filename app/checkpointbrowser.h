@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QTreeWidget;
+
+// The checkpoints of the current run: epoch, step, when, losses at that step and a thumbnail
+// of that epoch's grid; actions Resume from here, Sample, Delete (asks), Show in folder.
+class CheckpointBrowser : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CheckpointBrowser(QWidget *parent = nullptr);
+
+    void setRunDirectory(const QString &runDir);
+    void refresh();
+    int count() const;
+    QString checkpointAt(int row) const;
+    QString selectedCheckpoint() const;
+    void select(int row);
+    // Deletes a checkpoint file, asking first when `confirm`; returns whether it is gone.
+    bool deleteCheckpoint(const QString &path, bool confirm = true);
+
+Q_SIGNALS:
+    void resumeRequested(const QString &checkpoint);
+    void sampleRequested(const QString &checkpoint);
+
+private:
+    QString m_runDir;
+    QTreeWidget *m_list;
+};
