@@ -5,6 +5,7 @@
 #include "engine/trainingconfig.h"
 #include "checkpointbrowser.h"
 #include "engine/sampler.h"
+#include "framescrubber.h"
 #include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
 #include "media/pngio.h"
@@ -34,14 +35,23 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_plot(new LossPlot), m_grid(new SampleGridView)
+    : QMainWindow(parent), m_plot(new LossPlot), m_grid(new SampleGridView), m_scrubber(new FrameScrubber)
 {
     setWindowTitle(tr("GANvas"));
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_plot);
-    split->addWidget(m_grid);
+    // The grid of the latest epoch, and under it a scrubber over every epoch's grid so far.
+    auto *gridColumn = new QWidget;
+    auto *gridLayout = new QVBoxLayout(gridColumn);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(m_grid, 1);
+    gridLayout->addWidget(m_scrubber);
+    connect(m_scrubber, &FrameScrubber::currentFrameChanged, this,
+            [this](int epoch, const QImage &grid) { m_grid->setGrid(grid, epoch); });
+    split->addWidget(gridColumn);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({720, 420});
@@ -204,6 +214,7 @@ void MainWindow::newRun()
     m_runDir.clear();
     m_plot->clear();
     m_grid->setGrid({}, 0);
+    m_scrubber->clear();
     m_panel->showError({});
     setWindowTitle(tr("GANvas"));
 }
@@ -269,14 +280,16 @@ bool MainWindow::openRun(const QString &runDir)
                 m_plot->markEpoch(double(r.step));
         }
         const int epochs = rows.empty() ? 0 : rows.back().epoch;
-        for (int e = epochs; e >= 1; --e) {
-            const std::string frame = ganvas::RunDirectory(root).framePath(e);
+        m_scrubber->clear();
+        m_grid->setGrid({}, 0);
+        const ganvas::RunDirectory dir(root);
+        for (int e = 1; e <= epochs; ++e) {
+            const std::string frame = dir.framePath(e);
             if (!QFileInfo::exists(QString::fromStdString(frame)))
                 continue;
             const auto im = ganvas::readPng(frame);
             const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-            m_grid->setGrid(QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy(), e);
-            break;
+            m_scrubber->addFrame(e, QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy());
         }
     } catch (const std::exception &e) {
         m_panel->showError(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
@@ -350,6 +363,7 @@ void MainWindow::start()
     const QString runDir = runsRoot() + "/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
     QDir().mkpath(runDir);
     m_plot->clear();
+    m_scrubber->clear();
     launch(configJson(), runDir, {});
 }
 
@@ -404,7 +418,9 @@ void MainWindow::onStats(const ganvas::StepStats &s)
 
 void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)
 {
-    m_grid->setGrid(grid, epoch);
+    m_scrubber->addFrame(epoch, grid); // shows it when the scrubber is at the latest frame
+    if (m_scrubber->currentEpoch() != epoch && !m_scrubber->isPlaying())
+        m_grid->setGrid(grid, epoch);
     m_plot->markEpoch(double(step));
     Q_EMIT epochShown(epoch);
 }

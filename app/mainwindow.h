@@ -6,6 +6,7 @@
 
 class CheckpointBrowser;
 class HyperparameterPanel;
+class FrameScrubber;
 class LossPlot;
 class QAction;
 class QMenu;
@@ -32,6 +33,7 @@ public:
 
     LossPlot *lossPlot() const { return m_plot; }
     SampleGridView *gridView() const { return m_grid; }
+    FrameScrubber *scrubber() const { return m_scrubber; }
     QString runDirectory() const { return m_runDir; }
     qint64 lastStep() const { return m_lastStep; }
     ganvas::StepStats lastStats() const { return m_lastStats; }
@@ -87,6 +89,7 @@ private:
     RunController *m_controller = nullptr;
     LossPlot *m_plot;
     SampleGridView *m_grid;
+    FrameScrubber *m_scrubber;
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
     HyperparameterPanel *m_panel = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -2,6 +2,7 @@
 // update, Pause stops the step count, Stop writes a checkpoint.
 #include "lossplot.h"
 #include "checkpointbrowser.h"
+#include "framescrubber.h"
 #include "hyperparameterpanel.h"
 #include "mainwindow.h"
 #include "samplegridview.h"
@@ -150,6 +151,10 @@ void TestMainWindow::openRunFromCliAndContinue()
     QCOMPARE(w.lossPlot()->pointCount(), rows);
     QCOMPARE(w.gridView()->epoch(), 2);
     QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
+    QCOMPARE(w.scrubber()->frameCount(), 2);
+    w.scrubber()->setCurrentIndex(0); // scrubbing back shows epoch 1's grid
+    QCOMPARE(w.gridView()->epoch(), 1);
+    w.scrubber()->setCurrentIndex(1);
     QCOMPARE(w.findChild<QSpinBox *>("epochs")->value(), 2);
     QCOMPARE(w.findChild<QSpinBox *>("batch_size")->value(), 64);
 

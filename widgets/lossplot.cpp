@@ -2,45 +2,204 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QTimer>
 #include <QVBoxLayout>
 
-LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace {
+
+// Buckets per series over the visible range: min and max per bucket keep spikes visible in
+// the raw curve while staying at most 2 * kBuckets points, well under what a replot can afford.
+constexpr int kBuckets = 2000;
+// Below this many visible rows the data go to the graph as they are.
+constexpr int kPassThrough = 2 * kBuckets;
+// How long new rows may wait before the drawn data are rebuilt: bounds the O(n) rebuild to a
+// few times a second however fast rows arrive, which keeps addPoint O(1) amortised.
+constexpr int kRebuildIntervalMs = 50;
+constexpr double kMaxSmoothing = 0.999;
+constexpr int kSliderSteps = 1000;
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Appends one point per bucket (means) or up to two (min and max in the order they occur).
+void decimate(const QVector<double> &keys, const QVector<double> &values, int first, int last,
+              bool minMax, QVector<QCPGraphData> &out)
 {
+    out.clear();
+    const int n = last - first;
+    if (n <= 0)
+        return;
+    if (n <= kPassThrough) {
+        out.reserve(n);
+        for (int i = first; i < last; ++i)
+            if (!std::isnan(values[i]))
+                out.append(QCPGraphData(keys[i], values[i]));
+        return;
+    }
+    out.reserve(minMax ? 2 * kBuckets : kBuckets);
+    for (int b = 0; b < kBuckets; ++b) {
+        const int begin = first + int(qint64(n) * b / kBuckets);
+        const int end = first + int(qint64(n) * (b + 1) / kBuckets);
+        if (minMax) {
+            int lo = -1, hi = -1;
+            for (int i = begin; i < end; ++i) {
+                const double v = values[i];
+                if (std::isnan(v))
+                    continue;
+                if (lo < 0 || v < values[lo])
+                    lo = i;
+                if (hi < 0 || v > values[hi])
+                    hi = i;
+            }
+            if (lo < 0)
+                continue;
+            const int a = std::min(lo, hi), c = std::max(lo, hi);
+            out.append(QCPGraphData(keys[a], values[a]));
+            if (c != a)
+                out.append(QCPGraphData(keys[c], values[c]));
+        } else {
+            double sumKey = 0, sumValue = 0;
+            int count = 0;
+            for (int i = begin; i < end; ++i) {
+                if (std::isnan(values[i]))
+                    continue;
+                sumKey += keys[i];
+                sumValue += values[i];
+                ++count;
+            }
+            if (count > 0)
+                out.append(QCPGraphData(sumKey / count, sumValue / count));
+        }
+    }
+}
+
+QString formatValue(double v)
+{
+    return QString::number(v, 'g', 4);
+}
+
+} // namespace
+
+LossPlot::LossPlot(QWidget *parent)
+    : QWidget(parent),
+      m_plot(new QCustomPlot(this)),
+      m_smoothingSlider(new QSlider(Qt::Horizontal, this)),
+      m_smoothingLabel(new QLabel(this)),
+      m_logScaleBox(new QCheckBox(tr("Log scale"), this)),
+      m_readout(new QLabel(this)),
+      m_rebuildTimer(new QTimer(this))
+{
+    m_plot->setObjectName("plot");
+    m_smoothingSlider->setObjectName("smoothing");
+    m_logScaleBox->setObjectName("logScale");
+    m_readout->setObjectName("readout");
+    auto *fitButton = new QPushButton(tr("Fit"), this);
+    fitButton->setObjectName("fit");
+    fitButton->setToolTip(tr("Show all data and follow new data again"));
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Smoothing"), this));
+    controls->addWidget(m_smoothingSlider, 1);
+    controls->addWidget(m_smoothingLabel);
+    controls->addWidget(m_logScaleBox);
+    controls->addWidget(fitButton);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    const struct { const char *name; QColor colour; } series[] = {
+    layout->addWidget(m_plot, 1);
+    layout->addLayout(controls);
+    layout->addWidget(m_readout);
+
+    const struct { const char *name; QColor colour; } series[SeriesCount] = {
         {"D loss", QColor(0xd6, 0x27, 0x28)},
         {"G loss", QColor(0x1f, 0x77, 0xb4)},
         {"D(x)", QColor(0x2c, 0xa0, 0x2c)},
         {"D(G(z))", QColor(0xff, 0x7f, 0x0e)},
     };
-    for (const auto &s : series) {
-        auto *g = m_plot->addGraph();
-        g->setName(s.name);
-        g->setPen(QPen(s.colour, 1.5));
+    // Raw graphs first so that they are drawn beneath every smoothed line.
+    m_plot->setAutoAddPlottableToLegend(false);
+    for (int s = 0; s < SeriesCount; ++s) {
+        QColor faint = series[s].colour;
+        faint.setAlpha(60);
+        m_rawGraph[s] = m_plot->addGraph();
+        m_rawGraph[s]->setName(QString::fromLatin1(series[s].name) + tr(" (raw)"));
+        m_rawGraph[s]->setPen(QPen(faint, 1));
+    }
+    for (int s = 0; s < SeriesCount; ++s) {
+        m_smoothGraph[s] = m_plot->addGraph();
+        m_smoothGraph[s]->setName(QString::fromLatin1(series[s].name));
+        m_smoothGraph[s]->setPen(QPen(series[s].colour, 1.5));
+        m_smoothGraph[s]->addToLegend();
+        m_visible[s] = true;
+        m_emaLast[s] = 0;
+        m_emaWeight[s] = 1;
     }
     m_plot->xAxis->setLabel("step");
     m_plot->yAxis->setLabel("value");
     m_plot->legend->setVisible(true);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom | QCP::iSelectLegend);
-    setMinimumSize(320, 200);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+
+    m_smoothingSlider->setRange(0, kSliderSteps - 1);
+    m_smoothingSlider->setValue(qRound(m_smoothing * kSliderSteps));
+    m_smoothingLabel->setText(QString::number(m_smoothing, 'f', 3));
+    m_smoothingLabel->setMinimumWidth(m_smoothingLabel->fontMetrics().horizontalAdvance("0.000"));
+    updateGraphVisibility();
+
+    m_rebuildTimer->setSingleShot(true);
+    m_rebuildTimer->setInterval(kRebuildIntervalMs);
+    connect(m_rebuildTimer, &QTimer::timeout, this, [this] {
+        m_dirty = true;
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+    // Lazy: whatever asks for a replot (new rows, drag, zoom, resize) gets fresh drawn data once.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
+        if (m_dirty)
+            rebuildGraphs();
+    });
+    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this] { onRangeChanged(true); });
+    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this] { onRangeChanged(false); });
+    connect(m_plot, &QCustomPlot::legendClick, this, &LossPlot::onLegendClick);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &LossPlot::onMouseMove);
+    connect(m_smoothingSlider, &QSlider::valueChanged, this,
+            [this](int v) { setSmoothing(double(v) / kSliderSteps); });
+    connect(m_logScaleBox, &QCheckBox::toggled, this, &LossPlot::setLogScale);
+    connect(fitButton, &QPushButton::clicked, this, &LossPlot::fit);
+
+    setMinimumSize(320, 240);
 }
 
 void LossPlot::addPoint(double step, double dLoss, double gLoss, double dReal, double dFake)
 {
-    const double values[] = {dLoss, gLoss, dReal, dFake};
-    for (int i = 0; i < 4; ++i)
-        if (std::isfinite(values[i]))
-            m_plot->graph(i)->addData(step, values[i]);
-    m_plot->rescaleAxes();
-    // Queued: many points arriving at once cost one repaint.
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!m_steps.isEmpty() && step < m_steps.last())
+        m_sorted = false;
+    m_steps.append(step);
+    const double values[SeriesCount] = {dLoss, gLoss, dReal, dFake};
+    for (int s = 0; s < SeriesCount; ++s) {
+        // Non-finite values (a diverged run) are kept as gaps, not drawn and not averaged.
+        const double v = std::isfinite(values[s]) ? values[s] : kNaN;
+        m_raw[s].append(v);
+        m_smooth[s].append(smoothNext(s, v));
+    }
+    scheduleRebuild();
 }
 
 void LossPlot::markEpoch(double step)
 {
     auto *line = new QCPItemStraightLine(m_plot);
+    // Vertical in axis-rect ratio so that it also works on a log axis, where y = 0 is undefined.
+    line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
     line->point1->setCoords(step, 0);
     line->point2->setCoords(step, 1);
     line->setPen(QPen(QColor(160, 160, 160), 1, Qt::DashLine));
@@ -49,13 +208,277 @@ void LossPlot::markEpoch(double step)
 
 void LossPlot::clear()
 {
-    for (int i = 0; i < m_plot->graphCount(); ++i)
-        m_plot->graph(i)->data()->clear();
+    m_steps.clear();
+    for (int s = 0; s < SeriesCount; ++s) {
+        m_raw[s].clear();
+        m_smooth[s].clear();
+        m_emaLast[s] = 0;
+        m_emaWeight[s] = 1;
+    }
+    m_sorted = true;
+    // A new run: follow its data again.
+    m_autoScale = true;
     m_plot->clearItems();
+    m_readout->clear();
+    m_dirty = true;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 int LossPlot::pointCount() const
 {
-    return m_plot->graph(0)->dataCount();
+    return m_steps.size();
+}
+
+void LossPlot::setSeriesVisible(int index, bool visible)
+{
+    if (index < 0 || index >= SeriesCount || m_visible[index] == visible)
+        return;
+    m_visible[index] = visible;
+    updateGraphVisibility();
+    // The autoscaled y range depends on which series are shown.
+    m_dirty = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LossPlot::isSeriesVisible(int index) const
+{
+    if (index < 0 || index >= SeriesCount)
+        return false;
+    return m_smoothGraph[index]->visible();
+}
+
+void LossPlot::setSmoothing(double factor)
+{
+    factor = std::clamp(std::isfinite(factor) ? factor : 0.0, 0.0, kMaxSmoothing);
+    {
+        const QSignalBlocker blocker(m_smoothingSlider);
+        m_smoothingSlider->setValue(qRound(factor * kSliderSteps));
+    }
+    m_smoothingLabel->setText(QString::number(factor, 'f', 3));
+    if (factor == m_smoothing)
+        return;
+    m_smoothing = factor;
+    recomputeSmoothing();
+    updateGraphVisibility();
+    m_dirty = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double LossPlot::smoothedValue(int series, int index) const
+{
+    if (series < 0 || series >= SeriesCount || index < 0 || index >= m_smooth[series].size())
+        return kNaN;
+    return m_smooth[series][index];
+}
+
+void LossPlot::setLogScale(bool on)
+{
+    {
+        const QSignalBlocker blocker(m_logScaleBox);
+        m_logScaleBox->setChecked(on);
+    }
+    if (on == isLogScale())
+        return;
+    m_applyingRange = true;
+    if (on) {
+        m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    } else {
+        m_plot->yAxis->setScaleType(QCPAxis::stLinear);
+        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
+    m_applyingRange = false;
+    m_dirty = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LossPlot::isLogScale() const
+{
+    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+QString LossPlot::readoutAt(double step) const
+{
+    const int i = nearestIndex(step);
+    if (i < 0)
+        return QString();
+    return tr("step %1: D loss %2, G loss %3, D(x) %4, D(G(z)) %5")
+        .arg(QString::number(m_steps[i], 'g', 12), formatValue(m_raw[DLoss][i]),
+             formatValue(m_raw[GLoss][i]), formatValue(m_raw[DReal][i]),
+             formatValue(m_raw[DFake][i]));
+}
+
+bool LossPlot::exportPng(const QString &fileName, int width, int height)
+{
+    refresh();
+    return m_plot->savePng(fileName, width, height);
+}
+
+bool LossPlot::exportPdf(const QString &fileName)
+{
+    refresh();
+    // A plot never shown has no useful size of its own; give the page a sensible one.
+    const bool sized = m_plot->width() >= 200 && m_plot->height() >= 150;
+    return m_plot->savePdf(fileName, sized ? m_plot->width() : 800, sized ? m_plot->height() : 500);
+}
+
+int LossPlot::drawnPointCount(int series) const
+{
+    if (series < 0 || series >= SeriesCount)
+        return 0;
+    return m_rawGraph[series]->dataCount() + m_smoothGraph[series]->dataCount();
+}
+
+void LossPlot::fit()
+{
+    m_autoScale = true;
+    m_dirty = true;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::refresh()
+{
+    m_rebuildTimer->stop();
+    m_dirty = true;
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    // replot() is a no-op while a replot is running; make sure the data are rebuilt anyway.
+    if (m_dirty)
+        rebuildGraphs();
+}
+
+// TensorBoard's smoothing: an EMA started at 0 and divided by (1 - w^k) to remove that bias,
+// so the first values are not pulled towards zero.
+double LossPlot::smoothNext(int series, double value)
+{
+    if (std::isnan(value))
+        return kNaN;
+    const double w = m_smoothing;
+    m_emaLast[series] = m_emaLast[series] * w + (1 - w) * value;
+    m_emaWeight[series] *= w;
+    const double debias = 1 - m_emaWeight[series];
+    return debias > 0 ? m_emaLast[series] / debias : value;
+}
+
+void LossPlot::recomputeSmoothing()
+{
+    for (int s = 0; s < SeriesCount; ++s) {
+        m_emaLast[s] = 0;
+        m_emaWeight[s] = 1;
+        QVector<double> &smooth = m_smooth[s];
+        const QVector<double> &raw = m_raw[s];
+        for (int i = 0; i < raw.size(); ++i)
+            smooth[i] = smoothNext(s, raw[i]);
+    }
+}
+
+void LossPlot::scheduleRebuild()
+{
+    if (!m_rebuildTimer->isActive())
+        m_rebuildTimer->start();
+}
+
+void LossPlot::rebuildGraphs()
+{
+    m_dirty = false;
+    const int n = m_steps.size();
+    int first = 0, last = n;
+    // When zoomed, decimate only what is visible (plus one neighbour each side so the lines
+    // run to the edges); unsorted steps (a restarted run) fall back to all rows.
+    if (!m_autoScale && m_sorted && n > 0) {
+        const QCPRange range = m_plot->xAxis->range();
+        first = int(std::lower_bound(m_steps.cbegin(), m_steps.cend(), range.lower) - m_steps.cbegin());
+        last = int(std::upper_bound(m_steps.cbegin(), m_steps.cend(), range.upper) - m_steps.cbegin());
+        first = std::max(0, first - 1);
+        last = std::min(n, last + 1);
+    }
+    QVector<QCPGraphData> points;
+    for (int s = 0; s < SeriesCount; ++s) {
+        decimate(m_steps, m_raw[s], first, last, true, points);
+        m_rawGraph[s]->data()->set(points, m_sorted);
+        // Unsmoothed, the solid line is the raw data and must keep its spikes.
+        decimate(m_steps, m_smooth[s], first, last, m_smoothing == 0, points);
+        m_smoothGraph[s]->data()->set(points, m_sorted);
+    }
+    if (m_autoScale)
+        applyAutoRange();
+}
+
+void LossPlot::applyAutoRange()
+{
+    bool any = false;
+    for (int s = 0; s < SeriesCount; ++s)
+        any = any || (m_smoothGraph[s]->visible() && !m_smoothGraph[s]->data()->isEmpty());
+    if (!any)
+        return;
+    m_applyingRange = true;
+    // Only visible graphs count; on a log axis QCustomPlot considers positive values only.
+    m_plot->rescaleAxes(true);
+    const QCPRange y = m_plot->yAxis->range();
+    if (isLogScale()) {
+        const double f = y.upper > y.lower ? std::pow(y.upper / y.lower, 0.05) : 2.0;
+        m_plot->yAxis->setRange(y.lower / f, y.upper * f);
+    } else {
+        const double span = y.upper - y.lower;
+        const double pad = span > 0 ? 0.05 * span : std::max(0.5, std::abs(y.lower) * 0.1);
+        m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
+    }
+    m_applyingRange = false;
+}
+
+void LossPlot::updateGraphVisibility()
+{
+    for (int s = 0; s < SeriesCount; ++s) {
+        m_smoothGraph[s]->setVisible(m_visible[s]);
+        // Without smoothing the raw curve would only lie under an identical solid one.
+        m_rawGraph[s]->setVisible(m_visible[s] && m_smoothing > 0);
+        if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_smoothGraph[s]))
+            item->setTextColor(m_visible[s] ? QColor(Qt::black) : QColor(Qt::gray));
+    }
+}
+
+void LossPlot::onRangeChanged(bool keyAxis)
+{
+    if (m_applyingRange)
+        return;
+    // The user zoomed or dragged: stop following the data until fit().
+    m_autoScale = false;
+    if (keyAxis)
+        m_dirty = true;
+}
+
+void LossPlot::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *)
+{
+    auto *plottableItem = qobject_cast<QCPPlottableLegendItem *>(item);
+    if (!plottableItem)
+        return;
+    for (int s = 0; s < SeriesCount; ++s)
+        if (plottableItem->plottable() == m_smoothGraph[s])
+            setSeriesVisible(s, !m_visible[s]);
+}
+
+void LossPlot::onMouseMove(QMouseEvent *event)
+{
+    if (m_steps.isEmpty())
+        return;
+    m_readout->setText(readoutAt(m_plot->xAxis->pixelToCoord(event->position().x())));
+}
+
+int LossPlot::nearestIndex(double step) const
+{
+    const int n = m_steps.size();
+    if (n == 0 || std::isnan(step))
+        return -1;
+    if (!m_sorted) {
+        int best = 0;
+        for (int i = 1; i < n; ++i)
+            if (std::abs(m_steps[i] - step) < std::abs(m_steps[best] - step))
+                best = i;
+        return best;
+    }
+    const int i = int(std::lower_bound(m_steps.cbegin(), m_steps.cend(), step) - m_steps.cbegin());
+    if (i == 0)
+        return 0;
+    if (i == n)
+        return n - 1;
+    return step - m_steps[i - 1] <= m_steps[i] - step ? i - 1 : i;
 }

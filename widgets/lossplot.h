@@ -1,24 +1,105 @@
 #pragma once
 
+#include <QString>
 #include <QVector>
 #include <QWidget>
 
+class QCheckBox;
+class QCPAbstractLegendItem;
+class QCPGraph;
+class QCPLegend;
 class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+class QSlider;
+class QTimer;
 
 // Live curves of D loss, G loss, mean D(x) and mean D(G(z)) against the training step.
+//
+// All raw values are kept here; the QCPGraphs only ever hold a decimated copy of the visible
+// range (a few thousand points per series), rebuilt lazily just before a replot, so runs with
+// hundreds of thousands of logged steps stay responsive.
 class LossPlot : public QWidget
 {
     Q_OBJECT
 
 public:
+    // Indices of the four series, in the order addPoint takes them.
+    enum Series { DLoss = 0, GLoss = 1, DReal = 2, DFake = 3, SeriesCount = 4 };
+
     explicit LossPlot(QWidget *parent = nullptr);
 
     // One logged row: step and the four values; the plot replots at most at the screen's pace.
     void addPoint(double step, double dLoss, double gLoss, double dReal, double dFake);
     void markEpoch(double step);
     void clear();
+    // Number of raw rows added since construction or clear().
     int pointCount() const;
 
+    void setSeriesVisible(int index, bool visible);
+    bool isSeriesVisible(int index) const;
+
+    // Exponential moving average factor in [0, 0.999], as TensorBoard's smoothing slider.
+    void setSmoothing(double factor);
+    double smoothing() const { return m_smoothing; }
+    // The debiased EMA of series at row index (NaN where the raw value was not finite).
+    double smoothedValue(int series, int index) const;
+
+    void setLogScale(bool on);
+    bool isLogScale() const;
+
+    // True while the axes follow the data; a user zoom or pan turns it off, fit() back on.
+    bool isAutoScaling() const { return m_autoScale; }
+
+    // "step N: D loss x, G loss y, D(x) z, D(G(z)) w" for the logged row nearest to step.
+    QString readoutAt(double step) const;
+
+    bool exportPng(const QString &fileName, int width, int height);
+    bool exportPdf(const QString &fileName);
+
+    // Data points handed to QCustomPlot for a series (faint raw graph plus solid smoothed one).
+    int drawnPointCount(int series) const;
+
+public Q_SLOTS:
+    // Rescale to all data and follow new data again.
+    void fit();
+    // Rebuild the drawn data now and repaint (normally this happens lazily).
+    void refresh();
+
 private:
+    double smoothNext(int series, double value);
+    void recomputeSmoothing();
+    void scheduleRebuild();
+    void rebuildGraphs();
+    void applyAutoRange();
+    void updateGraphVisibility();
+    void onRangeChanged(bool keyAxis);
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    int nearestIndex(double step) const;
+
     QCustomPlot *m_plot;
+    QSlider *m_smoothingSlider;
+    QLabel *m_smoothingLabel;
+    QCheckBox *m_logScaleBox;
+    QLabel *m_readout;
+    QTimer *m_rebuildTimer;
+
+    QCPGraph *m_rawGraph[SeriesCount];
+    QCPGraph *m_smoothGraph[SeriesCount];
+    bool m_visible[SeriesCount];
+
+    QVector<double> m_steps;
+    QVector<double> m_raw[SeriesCount];
+    QVector<double> m_smooth[SeriesCount];
+    // Running EMA state: the biased average and the weight w^k of its zero start.
+    double m_emaLast[SeriesCount];
+    double m_emaWeight[SeriesCount];
+
+    double m_smoothing = 0.6;
+    bool m_sorted = true;
+    bool m_autoScale = true;
+    bool m_dirty = false;
+    // Set while this class changes axis ranges itself, so that only user changes stop autoscale.
+    bool m_applyingRange = false;
 };
