@@ -54,7 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     split->addWidget(gridColumn);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({720, 420});
+    split->setSizes({520, 420}); // room for the grid at 3x on a 1280-wide window
     setCentralWidget(split);
     buildActions();
     buildPanel();

@@ -8,7 +8,8 @@ if [ ! -e /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
   echo "SKIP: dataset-fashion-mnist is not installed"; exit 0
 fi
 rm -rf "$out" && mkdir -p "$out"
-export GANVAS_RUNS_DIR="$out/runs" QT_QPA_PLATFORM=xcb
+# Its own settings folder: the run must not change (or depend on) the user's saved settings.
+export GANVAS_RUNS_DIR="$out/runs" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$out/config"
 unset WAYLAND_DISPLAY
 timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" \
   "$bin" --start --limit 2048 --epochs 20 --screenshot "$out/window.png" --screenshot-epoch 2
