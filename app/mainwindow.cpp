@@ -61,11 +61,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_epochLabel = new QLabel(tr("epoch –"));
     m_stepLabel = new QLabel(tr("step –"));
     m_speedLabel = new QLabel(tr("– img/s"));
+    m_elapsedLabel = new QLabel(tr("elapsed –"));
     m_etaLabel = new QLabel(tr("ETA –"));
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(240);
     for (QWidget *w : {static_cast<QWidget *>(m_epochLabel), static_cast<QWidget *>(m_stepLabel),
-                       static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_etaLabel)})
+                       static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_elapsedLabel),
+                       static_cast<QWidget *>(m_etaLabel)})
         statusBar()->addWidget(w);
     statusBar()->addPermanentWidget(m_progress);
     setRunning(false);
@@ -95,6 +97,16 @@ void MainWindow::buildFileMenu()
         }
         GifExportDialog dialog(m_runDir, this);
         dialog.exec();
+    });
+    file->addAction(tr("Export plot as PNG/PD&F…"), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export plot"), m_runDir + "/losses.png",
+                                                          tr("PNG (*.png);;PDF (*.pdf)"));
+        if (file.isEmpty())
+            return;
+        const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? m_plot->exportPdf(file)
+                                                                   : m_plot->exportPng(file, 1600, 1000);
+        if (!ok)
+            m_panel->showError(tr("Could not write %1").arg(file));
     });
     file->addAction(tr("Export grid as &PNG…"), this, [this] {
         if (m_grid->grid().isNull())
@@ -412,6 +424,8 @@ void MainWindow::onStats(const ganvas::StepStats &s)
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;
+    const qint64 elapsed = qint64(s.elapsedSec);
+    m_elapsedLabel->setText(tr("elapsed %1:%2").arg(elapsed / 60).arg(elapsed % 60, 2, 10, QChar('0')));
     m_etaLabel->setText(eta >= 0 ? tr("ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QChar('0')) : tr("ETA –"));
     m_progress->setValue(int(std::min<qint64>(s.step, total)));
 }

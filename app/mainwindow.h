@@ -94,7 +94,7 @@ private:
     HyperparameterPanel *m_panel = nullptr;
     QMenu *m_recentMenu = nullptr;
     CheckpointBrowser *m_checkpoints = nullptr;
-    QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_etaLabel;
+    QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_elapsedLabel, *m_etaLabel;
     QProgressBar *m_progress;
     QString m_runDir;
     QString m_openedRun; // a run to continue on Start
