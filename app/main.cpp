@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -47,9 +48,11 @@ int main(int argc, char **argv)
         const QString file = cli.value(screenshot);
         window.setAskBeforeClosing(false);
         const int after = cli.value(shotEpoch).toInt();
-        QObject::connect(&window, &MainWindow::epochShown, &window, [&window, file, after](int epoch) {
-            if (epoch < after)
+        auto shotTaken = std::make_shared<bool>(false);
+        QObject::connect(&window, &MainWindow::epochShown, &window, [&window, file, after, shotTaken](int epoch) {
+            if (epoch < after || *shotTaken)
                 return;
+            *shotTaken = true;
             // Let the plot's queued replot and the grid repaint land first.
             QTimer::singleShot(300, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
@@ -57,7 +60,12 @@ int main(int argc, char **argv)
                 window.close();
             });
         });
-        QObject::connect(&window, &MainWindow::runFinished, &app, [&window] { window.close(); });
+        // A run that ends before that epoch quits without a picture (the caller sees no file);
+        // one that ends at it waits for the picture, which closes the window itself.
+        QObject::connect(&window, &MainWindow::runFinished, &app, [&window, shotTaken] {
+            if (!*shotTaken)
+                window.close();
+        });
     }
     if (cli.isSet(start))
         QTimer::singleShot(0, &window, [&window] { window.startTraining(); });

@@ -20,4 +20,11 @@ echo "screenshot ${w}x${h}"
 [ "$w" -ge 1000 ] && [ "$h" -ge 600 ] || { echo "FAIL: window too small"; exit 1; }
 ls "$out"/runs/*/frames/epoch-0002.png >/dev/null || { echo "FAIL: no frame of epoch 2"; exit 1; }
 ls "$out"/runs/*/checkpoints/*.ckpt >/dev/null || { echo "FAIL: closing did not write a checkpoint"; exit 1; }
-echo "PASS: window trained, drew, saved a checkpoint and quit"
+# `ganvas RUN_DIR` opens that run; Start continues it from its newest checkpoint.
+run=$(ls -d "$out"/runs/*/ | head -1)
+timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" \
+  "$bin" "$run" --start --epochs 3 --screenshot "$out/reopened.png" --screenshot-epoch 3
+test -s "$out/reopened.png" || { echo "FAIL: no screenshot of the reopened run"; exit 1; }
+test -e "$run/frames/epoch-0003.png" || { echo "FAIL: the reopened run did not continue to epoch 3"; exit 1; }
+[ "$(ls -d "$out"/runs/*/ | wc -l)" -eq 1 ] || { echo "FAIL: reopening made a new run"; exit 1; }
+echo "PASS: window trained, drew, saved a checkpoint and quit; reopened the run and continued it"
