@@ -1,5 +1,7 @@
 #include "gifexportdialog.h"
 
+#include "imageconversion.h"
+
 #include "media/gifwriter.h"
 #include "media/pngio.h"
 
@@ -22,9 +24,7 @@ namespace {
 // crisp), on a dark box so it reads on any image.
 ganvas::Image8 withEpochLabel(const ganvas::Image8 &frame, int epoch)
 {
-    const auto format = frame.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-    QImage image = QImage(frame.pixels.data(), frame.width, frame.height, frame.width * frame.channels, format)
-                       .convertToFormat(QImage::Format_RGB888);
+    QImage image = toQImage(frame).convertToFormat(QImage::Format_RGB888);
     QPainter p(&image);
     QFont font = p.font();
     font.setPixelSize(std::max(8, frame.height / 12));

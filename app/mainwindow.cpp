@@ -8,6 +8,7 @@
 #include "framescrubber.h"
 #include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
+#include "imageconversion.h"
 #include "media/pngio.h"
 #include "lossplot.h"
 #include "runcontroller.h"
@@ -299,9 +300,7 @@ bool MainWindow::openRun(const QString &runDir)
             const std::string frame = dir.framePath(e);
             if (!QFileInfo::exists(QString::fromStdString(frame)))
                 continue;
-            const auto im = ganvas::readPng(frame);
-            const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-            m_scrubber->addFrame(e, QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy());
+            m_scrubber->addFrame(e, toQImage(ganvas::readPng(frame)));
         }
     } catch (const std::exception &e) {
         m_panel->showError(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
@@ -337,10 +336,7 @@ bool MainWindow::sampleFrom(const QString &checkpoint)
     try {
         auto loaded = ganvas::loadGenerator(checkpoint.toStdString());
         const auto noise = torch::randn({16, loaded.config.latentSize});
-        const auto im = ganvas::sampleGrid(loaded.generator, noise, 4);
-        const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-        m_grid->setGrid(QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy(),
-                        loaded.epochsDone);
+        m_grid->setGrid(toQImage(ganvas::sampleGrid(loaded.generator, noise, 4)), loaded.epochsDone);
         statusBar()->showMessage(tr("New samples from %1").arg(QFileInfo(checkpoint).fileName()), 5000);
         return true;
     } catch (const std::exception &e) {

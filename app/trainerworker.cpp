@@ -2,6 +2,7 @@
 
 #include "data/datasetlocator.h"
 #include "engine/trainer.h"
+#include "imageconversion.h"
 
 TrainerWorker::TrainerWorker()
 {
@@ -10,15 +11,6 @@ TrainerWorker::TrainerWorker()
 
 TrainerWorker::~TrainerWorker() = default;
 
-namespace {
-
-QImage toQImage(const ganvas::Image8 &im)
-{
-    const auto format = im.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-    return QImage(im.pixels.data(), im.width, im.height, im.width * im.channels, format).copy();
-}
-
-} // namespace
 
 void TrainerWorker::train(const QString &configJson, const QString &runDir, const QString &checkpoint)
 {
