@@ -163,13 +163,15 @@ HyperparameterPanel::~HyperparameterPanel() = default;
 void HyperparameterPanel::addField(const Field &f, QFormLayout *form)
 {
     QWidget *w = nullptr;
+    const bool live = f.live;
+    auto changed = [this, live] {
+        if (m_running && live)
+            Q_EMIT liveSettingsChanged();
+    };
     switch (f.kind) {
     case Kind::Text: {
         auto *e = new QLineEdit;
-        connect(e, &QLineEdit::textEdited, this, [this, f] {
-            if (m_running && f.live)
-                Q_EMIT liveSettingsChanged();
-        });
+        connect(e, &QLineEdit::textEdited, this, changed);
         w = e;
         break;
     }
@@ -183,10 +185,7 @@ void HyperparameterPanel::addField(const Field &f, QFormLayout *form)
     case Kind::Int: {
         auto *s = new QSpinBox;
         s->setRange(int(f.min), int(std::min(f.max, 2e9)));
-        connect(s, &QSpinBox::valueChanged, this, [this, f] {
-            if (m_running && f.live)
-                Q_EMIT liveSettingsChanged();
-        });
+        connect(s, &QSpinBox::valueChanged, this, changed);
         w = s;
         break;
     }
@@ -195,10 +194,7 @@ void HyperparameterPanel::addField(const Field &f, QFormLayout *form)
         s->setDecimals(f.decimals);
         s->setRange(f.min, f.max);
         s->setSingleStep(std::pow(10.0, -std::max(1, f.decimals - 1)));
-        connect(s, &QDoubleSpinBox::valueChanged, this, [this, f] {
-            if (m_running && f.live)
-                Q_EMIT liveSettingsChanged();
-        });
+        connect(s, &QDoubleSpinBox::valueChanged, this, changed);
         w = s;
         break;
     }
