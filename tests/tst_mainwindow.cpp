@@ -14,6 +14,9 @@
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
 #include <QtTest>
 
 #include <filesystem>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void settingsPersist();
     void colourDataInColour();
     void closingDuringTrainingCheckpoints();
+    void closingAsksFirst();
 
 private:
     QTemporaryDir m_dir;
@@ -316,6 +320,36 @@ void TestMainWindow::closingDuringTrainingCheckpoints()
     QVERIFY(w->close()); // stops the run and waits for it
     QVERIFY(!QDir(run + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
     delete w;
+}
+
+void TestMainWindow::closingAsksFirst()
+{
+    MainWindow w;
+    w.setLimit(2048);
+    w.setEpochs(100);
+    w.show();
+    w.startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() > 10, 30000);
+    // Answer the question: first No (the window stays, training goes on), then Yes.
+    auto answer = [](QMessageBox::StandardButton button, QString *text) {
+        QTimer::singleShot(200, [button, text] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                *text = box->text();
+                box->button(button)->click();
+            }
+        });
+    };
+    QString asked;
+    answer(QMessageBox::No, &asked);
+    QVERIFY(!w.close());
+    QVERIFY2(asked.contains("Stop it and save a checkpoint"), qPrintable(asked));
+    const qint64 step = w.lastStep();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() > step, 30000);
+    asked.clear();
+    answer(QMessageBox::Yes, &asked);
+    QVERIFY(w.close());
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!QDir(w.runDirectory() + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
