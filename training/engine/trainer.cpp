@@ -1,6 +1,5 @@
 #include "engine/trainer.h"
 
-#include "checkpoint/checkpoint.h"
 #include "checkpoint/rundirectory.h"
 #include "engine/cpuruntime.h"
 #include "engine/sampler.h"
@@ -9,7 +8,6 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
-#include <sstream>
 
 namespace ganvas {
 

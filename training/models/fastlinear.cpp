@@ -39,15 +39,12 @@ bool usePairs(const torch::Tensor &x)
 }
 
 // out = a.mm(b) with the rows of `out` computed in two halves at once.
-void pairedRows(torch::Tensor &out, const torch::Tensor &a, const torch::Tensor &b, const torch::Tensor &bias = {})
+void pairedRows(torch::Tensor &out, const torch::Tensor &a, const torch::Tensor &b)
 {
     const int64_t h = out.size(0) / 2;
     auto half = [&](int64_t from, int64_t n) {
         auto o = out.narrow(0, from, n);
-        if (bias.defined())
-            at::addmm_out(o, bias, a.narrow(0, from, n), b);
-        else
-            at::mm_out(o, a.narrow(0, from, n), b);
+        at::mm_out(o, a.narrow(0, from, n), b);
     };
     runPair([&] { half(0, h); }, [&] { half(h, out.size(0) - h); });
 }
