@@ -4,7 +4,10 @@
 #include "engine/trainer.h"
 #include "engine/trainingconfig.h"
 #include "checkpointbrowser.h"
+#include "comparisonwindow.h"
+#include "datasetmanager.h"
 #include "engine/sampler.h"
+#include "data/datasetpreview.h"
 #include "framescrubber.h"
 #include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
@@ -28,6 +31,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -76,7 +80,10 @@ MainWindow::MainWindow(QWidget *parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_comparison;
+}
 
 void MainWindow::buildFileMenu()
 {
@@ -117,6 +124,11 @@ void MainWindow::buildFileMenu()
         if (!file.isEmpty() && !m_grid->grid().save(file, "PNG"))
             m_panel->showError(tr("Could not write %1").arg(file));
     });
+    file->addSeparator();
+    auto *compare = file->addAction(tr("&Compare runs…"), this, [this] { showComparison(); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    auto *datasets = file->addAction(tr("&Datasets…"), this, [this] { showDatasets(); });
+    datasets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -159,6 +171,31 @@ void MainWindow::buildActions()
         if (m_controller)
             m_controller->worker()->requestCheckpoint();
     });
+    tools->addSeparator();
+    menu->addSeparator();
+    m_previewAction = add(tr("Preview data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { previewData(); });
+    m_previewAction->setToolTip(tr("Show real training images of the chosen dataset"));
+}
+
+bool MainWindow::previewData()
+{
+    // Real images first: what the generator is meant to learn, before any epoch exists.
+    if (m_controller && m_controller->isRunning())
+        return false;
+    try {
+        const auto p = ganvas::previewDataset(m_panel->config());
+        m_grid->setRealSamples(toQImage(p.grid),
+                               tr("Real samples · %1 images · %2×%3 %4")
+                                   .arg(QLocale().toString(qlonglong(p.count)))
+                                   .arg(p.width)
+                                   .arg(p.height)
+                                   .arg(p.channels == 3 ? tr("colour") : tr("grey")));
+        m_panel->showError({});
+        return true;
+    } catch (const std::exception &e) {
+        m_panel->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
 }
 
 void MainWindow::buildPanel()
@@ -208,6 +245,7 @@ void MainWindow::setRunning(bool running)
     m_step->setEnabled(running);
     m_stop->setEnabled(running);
     m_save->setEnabled(running);
+    m_previewAction->setEnabled(!running);
     if (!running)
         m_pause->setChecked(false);
     m_panel->setRunning(running);
@@ -435,6 +473,32 @@ void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)
     Q_EMIT epochShown(epoch);
 }
 
+ComparisonWindow *MainWindow::showComparison()
+{
+    if (!m_comparison) {
+        m_comparison = new ComparisonWindow; // a window of its own, closed with the main one
+        m_comparison->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_comparison->setTemplateConfig(m_panel->config());
+    m_comparison->show();
+    m_comparison->raise();
+    return m_comparison;
+}
+
+DatasetManager *MainWindow::showDatasets()
+{
+    if (!m_datasets) {
+        m_datasets = new DatasetManager(this);
+        connect(m_datasets, &DatasetManager::datasetChosen, this, [this](const QString &dataset) {
+            if (!(m_controller && m_controller->isRunning()))
+                setDataset(dataset);
+        });
+    }
+    m_datasets->show();
+    m_datasets->raise();
+    return m_datasets;
+}
+
 void MainWindow::setDataset(const QString &dataset)
 {
     auto c = m_panel->config();
@@ -463,6 +527,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_controller->stopAndWait();
     }
+    if (m_comparison)
+        m_comparison->close(); // its runs stop with checkpoints too
     saveSettings();
     event->accept();
 }

@@ -5,6 +5,8 @@
 #include <QMainWindow>
 
 class CheckpointBrowser;
+class ComparisonWindow;
+class DatasetManager;
 class HyperparameterPanel;
 class FrameScrubber;
 class LossPlot;
@@ -62,6 +64,14 @@ public:
     void startTraining() { start(); }
     // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
     void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    // Training → Preview data: real samples of the chosen dataset in the grid view.
+    bool previewData();
+    // File → Compare runs: the side-by-side window (created on first use).
+    ComparisonWindow *showComparison();
+    // File → Datasets: the dataset manager.
+    DatasetManager *showDatasets();
+    // Where new runs go: $GANVAS_RUNS_DIR, else the application's data folder + /runs.
+    static QString runsRoot();
 
 Q_SIGNALS:
     void runFinished(bool completed);
@@ -78,7 +88,6 @@ private:
     void updateRecentMenu();
     void restoreSettings();
     void saveSettings() const;
-    static QString runsRoot();
     void buildPanel();
     void setRunning(bool running);
     void start();
@@ -91,6 +100,7 @@ private:
     SampleGridView *m_grid;
     FrameScrubber *m_scrubber;
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
+    QAction *m_previewAction = nullptr;
     HyperparameterPanel *m_panel = nullptr;
     QMenu *m_recentMenu = nullptr;
     CheckpointBrowser *m_checkpoints = nullptr;
@@ -103,4 +113,6 @@ private:
     int m_batchesPerEpoch = 0;
     int m_totalEpochs = 0;
     bool m_askBeforeClosing = true;
+    ComparisonWindow *m_comparison = nullptr;
+    DatasetManager *m_datasets = nullptr;
 };

@@ -18,7 +18,7 @@ void TrainerWorker::train(const QString &configJson, const QString &runDir, cons
     m_stopEarly = false;
     try {
         const auto config = ganvas::TrainingConfig::fromJson(configJson.toStdString());
-        const auto data = ganvas::loadDataset(config.dataset, config.dataDir, config.limit);
+        const auto data = ganvas::loadDataset(config);
         m_trainer = std::make_unique<ganvas::Trainer>(config, data, runDir.toStdString());
         if (!checkpoint.isEmpty())
             m_trainer->restore(checkpoint.toStdString());
@@ -26,6 +26,8 @@ void TrainerWorker::train(const QString &configJson, const QString &runDir, cons
         m_live = m_trainer.get();
         if (m_stopEarly)
             m_trainer->requestStop();
+        if (const int threads = m_pendingThreads.exchange(-1); threads >= 0)
+            m_trainer->requestThreads(threads);
         Q_EMIT started(m_trainer->batchesPerEpoch(), config.epochs, m_trainer->globalStep());
         const bool completed = m_trainer->run();
         m_live = nullptr;
@@ -62,6 +64,16 @@ void TrainerWorker::requestStop()
     m_stopEarly = true;
     if (auto *t = m_live.load())
         t->requestStop();
+}
+
+void TrainerWorker::requestThreads(int threads)
+{
+    m_pendingThreads = threads;
+    // Hand it over if the trainer exists; a trainer built later picks up the pending value.
+    if (auto *t = m_live.load()) {
+        if (const int pending = m_pendingThreads.exchange(-1); pending >= 0)
+            t->requestThreads(pending);
+    }
 }
 
 void TrainerWorker::requestCheckpoint()

@@ -31,6 +31,8 @@ public:
     void requestStep();
     void requestStop();
     void requestCheckpoint();
+    // CPU threads for this run from its next step (0 = all cores); kept for a run not yet built.
+    void requestThreads(int threads);
     // Learning rates, label smoothing/flipping and instance noise from this JSON config apply
     // from the next step; the other fields are ignored.
     void updateLiveSettings(const QString &configJson);
@@ -59,4 +61,5 @@ private:
     std::atomic<ganvas::Trainer *> m_live{nullptr};
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopEarly{false};
+    std::atomic<int> m_pendingThreads{-1};
 };

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QLineEdit>
+#include <QLocale>
 #include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QProcess>
@@ -26,6 +27,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void previewShowsRealSamplesBeforeTraining();
     void initTestCase();
     void init();
     void startPauseStepStop();
@@ -350,6 +352,22 @@ void TestMainWindow::closingAsksFirst()
     QVERIFY(w.close());
     QVERIFY(!asked.isEmpty());
     QVERIFY(!QDir(w.runDirectory() + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
+}
+
+void TestMainWindow::previewShowsRealSamplesBeforeTraining()
+{
+    MainWindow w;
+    w.setDataset("fashion-mnist");
+    QVERIFY(w.previewData());
+    const QImage grid = w.gridView()->grid();
+    QCOMPARE(grid.size(), QSize(4 * 28 + 5 * 2, 4 * 28 + 5 * 2));
+    QVERIFY(grid.isGrayscale());
+    QVERIFY(w.gridView()->caption().contains(QLocale().toString(60000)));
+    QVERIFY(w.gridView()->caption().contains("28×28"));
+    // A dataset that is not there is named in the panel, and the grid is left alone.
+    w.setDataset("/nonexistent/images");
+    QVERIFY(!w.previewData());
+    QVERIFY(w.panel()->errorText().contains("/nonexistent/images"));
 }
 
 QTEST_MAIN(TestMainWindow)

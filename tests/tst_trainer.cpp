@@ -42,6 +42,7 @@ private Q_SLOTS:
     void batchLargerThanData();
     void controlsFromAnotherThread();
     void liveSettings();
+    void threadShareChangesMidRun();
 };
 
 void TestTrainer::oneStepChangesBothNetworks_data()
@@ -223,6 +224,25 @@ void TestTrainer::liveSettings()
     QCOMPARE(r.stats.back().lrG, 5e-3);
     QCOMPARE(r.stats.back().lrD, 7e-3);
     QCOMPARE(t.config().batchSize, 32);
+}
+
+void TestTrainer::threadShareChangesMidRun()
+{
+    // Runs side by side get a share of the cores that changes as others start and stop.
+    auto c = smallConfig();
+    c.threads = 2;
+    c.logEvery = 1;
+    c.epochs = 1;
+    Trainer t(c, syntheticImages(32 * 3));
+    QCOMPARE(t.threadsInUse(), 2);
+    Recorder r;
+    t.setObserver(&r);
+    t.requestThreads(1);
+    QVERIFY(t.run());
+    QCOMPARE(t.threadsInUse(), 1);
+    QVERIFY(!r.stats.empty());
+    for (const auto &s : r.stats)
+        QCOMPARE(s.threads, 1);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -121,6 +121,8 @@ void TestTrainingConfig::invalidValue_data()
     QTest::newRow("checkpoint") << R"({"checkpoint_every": -1})" << "checkpoint_every:";
     QTest::newRow("log") << R"({"log_every": 0})" << "log_every:";
     QTest::newRow("dataset") << R"({"dataset": ""})" << "dataset:";
+    QTest::newRow("image size") << R"({"image_size": 48})" << "image_size:";
+    QTest::newRow("image channels") << R"({"image_channels": 2})" << "image_channels:";
 }
 
 void TestTrainingConfig::invalidValue()

@@ -11,7 +11,21 @@ void SampleGridView::setGrid(const QImage &grid, int epoch)
 {
     m_grid = grid;
     m_epoch = epoch;
+    m_caption.clear();
     update();
+}
+
+void SampleGridView::setRealSamples(const QImage &grid, const QString &caption)
+{
+    m_grid = grid;
+    m_epoch = 0;
+    m_caption = caption;
+    update();
+}
+
+QString SampleGridView::caption() const
+{
+    return m_caption.isEmpty() ? tr("Epoch %1").arg(m_epoch) : m_caption;
 }
 
 void SampleGridView::paintEvent(QPaintEvent *)
@@ -31,5 +45,5 @@ void SampleGridView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     p.drawImage(target, m_grid);
     p.drawText(QRect(0, target.bottom() + 4, width(), captionHeight), Qt::AlignHCenter | Qt::AlignTop,
-               tr("Epoch %1").arg(m_epoch));
+               caption());
 }

@@ -13,7 +13,10 @@ public:
     explicit SampleGridView(QWidget *parent = nullptr);
 
     void setGrid(const QImage &grid, int epoch);
+    // Real training images before a run starts: shown with `caption` instead of an epoch.
+    void setRealSamples(const QImage &grid, const QString &caption);
     QImage grid() const { return m_grid; }
+    QString caption() const;
     int epoch() const { return m_epoch; }
     QSize sizeHint() const override { return {360, 380}; }
 
@@ -23,4 +26,5 @@ protected:
 private:
     QImage m_grid;
     int m_epoch = 0;
+    QString m_caption; // set for real samples
 };

@@ -24,5 +24,6 @@ CommandAction addTrainCommand(CLI::App &app);
 CommandAction addSampleCommand(CLI::App &app);
 CommandAction addGifCommand(CLI::App &app);
 CommandAction addBenchCommand(CLI::App &app);
+CommandAction addDatasetsCommand(CLI::App &app);
 
 } // namespace ganvas

@@ -33,7 +33,7 @@ int main(int argc, char **argv)
     app.require_subcommand(1);
     std::map<CLI::App *, ganvas::CommandAction> actions;
     for (auto add : {ganvas::addTrainCommand, ganvas::addSampleCommand, ganvas::addGifCommand,
-                     ganvas::addBenchCommand}) {
+                     ganvas::addBenchCommand, ganvas::addDatasetsCommand}) {
         auto action = add(app);
         actions[app.get_subcommands({}).back()] = action;
     }

@@ -81,6 +81,8 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     if (given("--epochs")) config.epochs = c.epochs;
     if (given("--batch-size")) config.batchSize = c.batchSize;
     if (given("--limit")) config.limit = c.limit;
+    if (given("--image-size")) config.imageSize = c.imageSize;
+    if (given("--image-channels")) config.imageChannels = c.imageChannels;
     if (given("--seed")) config.seed = c.seed;
     if (given("--device")) config.device = c.device;
     if (given("--threads")) config.threads = c.threads;
@@ -91,7 +93,7 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     if (given("--log-every")) config.logEvery = c.logEvery;
     if (!checkpoint.empty()) {
         for (const char *frozen : {"--dataset", "--model", "--loss", "--batch-size", "--limit", "--seed",
-                                   "--latent-size"})
+                                   "--latent-size", "--image-size", "--image-channels"})
             if (given(frozen))
                 throw UsageError(std::string(frozen) + ": cannot change when resuming (it is fixed by the checkpoint)");
     }
@@ -103,9 +105,19 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
         throw UsageError("invalid settings:" + all);
     }
 
-    const ImageSet data = loadDataset(config.dataset, config.dataDir, config.limit);
+    const ImageSet data = loadDataset(config);
     std::printf("data %s: %lld images %lldx%lldx%lld (%s)\n", data.source.c_str(), (long long)data.count,
                 (long long)data.height, (long long)data.width, (long long)data.channels, data.format.c_str());
+    if (data.skipped > 0) {
+        // Unreadable pictures do not stop a run, but a person should know they were left out.
+        std::string named;
+        for (const auto &note : data.notes)
+            named += (named.empty() ? "" : ", ") + note;
+        if (data.skipped > static_cast<int64_t>(data.notes.size()))
+            named += ", ...";
+        std::printf("note: skipped %lld unreadable file%s: %s\n", (long long)data.skipped,
+                    data.skipped == 1 ? "" : "s", named.c_str());
+    }
     Trainer trainer(config, data, out);
     if (!checkpoint.empty()) {
         trainer.restore(checkpoint);
@@ -152,13 +164,17 @@ CommandAction addTrainCommand(CLI::App &app)
     sub->add_option("--config", o->configFile, "JSON file of settings (fields as in config.json)");
     sub->add_option("--resume", o->resume, "Continue from a checkpoint file or a run directory's newest one");
     sub->add_option("--out", o->out, "Run directory to write (required unless resuming)");
-    sub->add_option("--dataset", c.dataset, "fashion-mnist (default), mnist, cifar10, or a folder path");
+    sub->add_option("--dataset", c.dataset,
+                    "fashion-mnist (default), mnist, cifar10, or a folder path (IDX, CIFAR-10 or PNG/JPEG images)");
     sub->add_option("--data-dir", c.dataDir, "Folder searched first for named datasets");
     sub->add_option("--model", c.model, "mlp (the seed's fully connected pair) or dcgan");
     sub->add_option("--loss", c.loss, "bce, lsgan, hinge or wgan-gp");
     sub->add_option("--epochs", c.epochs, "Epochs to train (when resuming: the new total)");
     sub->add_option("--batch-size", c.batchSize, "Images per batch");
     sub->add_option("--limit", c.limit, "Use only the first K images");
+    sub->add_option("--image-size", c.imageSize, "Image folders: side after resizing (28, 32 or 64)");
+    sub->add_option("--image-channels", c.imageChannels,
+                    "Image folders: 1 grey, 3 colour, 0 grey if every image is grey");
     sub->add_option("--seed", c.seed, "Random seed: the same seed gives the same run");
     sub->add_option("--device", c.device, "cpu, cuda or cuda:N");
     sub->add_option("--threads", c.threads, "CPU threads (0: all cores)");

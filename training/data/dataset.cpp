@@ -3,6 +3,8 @@
 #include "data/cifarreader.h"
 #include "data/dataerror.h"
 #include "data/idxreader.h"
+#include "data/imagefolder.h"
+#include "engine/trainingconfig.h"
 
 #include <zlib.h>
 
@@ -26,13 +28,15 @@ uint32_t idxHeaderCount(const std::string &path)
         | uint32_t(header[7]);
 }
 
-} // namespace
-
-ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, int64_t limit)
+ImageSet load(const std::string &nameOrPath, const std::string &dataDir,
+              const ImageFolderOptions &options)
 {
     const DatasetFiles files = locateDataset(nameOrPath, dataDir);
+    const int64_t limit = options.limit;
     ImageSet set;
-    if (files.format == "cifar10") {
+    if (files.format == "images") {
+        set = readImageFolder(files.folder, options);
+    } else if (files.format == "cifar10") {
         set = readCifarBatches(files.batches, limit);
     } else {
         set = readIdxImages(files.images, limit);
@@ -51,6 +55,24 @@ ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, 
     }
     set.source = files.folder;
     return set;
+}
+
+} // namespace
+
+ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, int64_t limit)
+{
+    ImageFolderOptions options;
+    options.limit = limit;
+    return load(nameOrPath, dataDir, options);
+}
+
+ImageSet loadDataset(const TrainingConfig &config)
+{
+    ImageFolderOptions options;
+    options.size = config.imageSize;
+    options.channels = config.imageChannels;
+    options.limit = config.limit;
+    return load(config.dataset, config.dataDir, options);
 }
 
 } // namespace ganvas

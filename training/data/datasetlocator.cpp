@@ -1,6 +1,7 @@
 #include "data/datasetlocator.h"
 
 #include "data/dataerror.h"
+#include "data/imagefolder.h"
 
 #include <algorithm>
 #include <cctype>
@@ -145,9 +146,14 @@ DatasetFiles locatePath(const std::string &path)
     if (isFolder(path)) {
         if (findIdx(path, files) || findCifar(path, files))
             return files;
+        if (hasImageFiles(path)) {
+            files.format = "images";
+            files.folder = path;
+            return files;
+        }
         throw DataError(path, "no dataset found: expected train-images-idx3-ubyte[.gz] "
                               "(MNIST/Fashion-MNIST) or data_batch_1.bin ... data_batch_5.bin "
-                              "(CIFAR-10)");
+                              "(CIFAR-10), or PNG/JPEG images in it or its subfolders");
     }
     files.format = "idx";
     files.folder = fs::path(path).parent_path().string();

@@ -8,10 +8,12 @@
 
 namespace ganvas {
 
+struct TrainingConfig;
+
 // Where a dataset named on the command line lives, and which files make it up.
 struct DatasetFiles
 {
-    std::string format;              // "idx" or "cifar10"
+    std::string format;              // "idx", "cifar10" or "images" (PNG/JPEG files below folder)
     std::string folder;              // the folder that holds them
     std::string images;              // idx: train-images-idx3-ubyte[.gz]
     std::string labels;              // idx: train-labels-idx1-ubyte[.gz] ("" when absent)
@@ -24,12 +26,19 @@ struct DatasetFiles
 // "cifar-10-batches-bin" subfolder of any of these.
 std::vector<std::string> datasetSearchFolders(const std::string &name, const std::string &dataDir);
 
-// Resolves a dataset name or a path (a folder holding either format, or an IDX image file).
+// Resolves a dataset name or a path (a folder holding IDX or CIFAR-10 files, else PNG/JPEG
+// images anywhere below it; or an IDX image file). IDX and CIFAR-10 win over images, so a
+// dataset folder with a stray picture in it stays what it was.
 // Throws DataError: unknown name, nothing found (listing where it looked), empty folder.
 DatasetFiles locateDataset(const std::string &nameOrPath, const std::string &dataDir);
 
 // Locates and reads the training images (first `limit` when limit >= 0); for IDX data also
-// reads the labels file when present and checks that the counts agree.
+// reads the labels file when present and checks that the counts agree. Image folders are read
+// at the defaults of ImageFolderOptions (32x32, grey if every image is grey).
 ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, int64_t limit = -1);
+
+// The run's dataset: config.dataset, dataDir and limit, and for image folders imageSize and
+// imageChannels. Unreadable pictures are skipped and reported in ImageSet::skipped/notes.
+ImageSet loadDataset(const TrainingConfig &config);
 
 } // namespace ganvas

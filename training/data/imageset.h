@@ -16,7 +16,9 @@ struct ImageSet
     int64_t width = 0;
     std::vector<uint8_t> pixels; // count * channels * height * width bytes
     std::string source;          // the folder or file the images came from
-    std::string format;          // "idx" or "cifar10"
+    std::string format;          // "idx", "cifar10" or "images" (a folder of PNG/JPEG files)
+    int64_t skipped = 0;         // images: unreadable files left out
+    std::vector<std::string> notes; // images: the first few of those, "path: reason"
 
     int64_t imageBytes() const { return channels * height * width; }
 };

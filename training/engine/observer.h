@@ -21,6 +21,7 @@ struct StepStats
     double lrD = 0;
     double instanceNoise = 0;  // std dev in use
     double elapsedSec = 0;     // training time of the run so far (pauses excluded)
+    int threads = 0;           // CPU threads the maths ran on
 };
 
 struct EpochResult

@@ -50,7 +50,7 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
                           std::to_string(data.count) + " images of " + data.source);
     m_loss = parseLoss(m_config.loss);
     m_device = parseDevice(m_config.device);
-    applyThreads(m_config.threads);
+    m_threadsInUse = applyThreads(m_config.threads);
     m_shape = {data.channels, data.height, data.width};
     m_batchesPerEpoch = static_cast<int>(data.count / m_config.batchSize);
 
@@ -228,6 +228,7 @@ void Trainer::report()
     s.imagesPerSec = m_windowSeconds > 0 ? m_dSteps * m_config.batchSize / m_windowSeconds : 0;
     s.lrG = m_optG->learningRate();
     s.lrD = m_optD->learningRate();
+    s.threads = m_threadsInUse;
     s.instanceNoise = currentInstanceNoise();
     s.elapsedSec = m_trainSeconds;
     m_statSum.zero_();
@@ -278,6 +279,9 @@ bool Trainer::run()
         while (!finished()) {
             if (m_stopRequested)
                 break;
+            // Thread counts are per OS thread in OpenMP: apply on the thread that trains.
+            if (const int threads = m_threadsRequested.exchange(-1); threads >= 0)
+                m_threadsInUse = applyThreads(threads);
             if (m_checkpointRequested.exchange(false) && m_runDir)
                 saveCheckpoint();
             if (m_paused) {
@@ -350,6 +354,11 @@ void Trainer::requestStep()
 void Trainer::requestStop()
 {
     changeAndWake([this] { m_stopRequested = true; });
+}
+
+void Trainer::requestThreads(int threads)
+{
+    m_threadsRequested = std::max(0, threads);
 }
 
 void Trainer::requestCheckpoint()

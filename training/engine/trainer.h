@@ -57,6 +57,10 @@ public:
     void requestStep();
     void requestStop();
     void requestCheckpoint();
+    // CPU threads for the maths from the next step on (runs training side by side share the
+    // cores; the share changes as runs start and stop). 0 = all cores.
+    void requestThreads(int threads);
+    int threadsInUse() const { return m_threadsInUse; }
     bool isPaused() const { return m_paused; }
     // Thread-safe changes of the settings that may change mid-run (learning rates, label
     // smoothing and flipping, instance noise); others are ignored. Applied before the next step.
@@ -124,6 +128,8 @@ private:
     std::atomic<bool> m_checkpointRequested{false};
     std::atomic<int> m_stepRequests{0};
     std::atomic<bool> m_liveDirty{false};
+    std::atomic<int> m_threadsRequested{-1}; // -1 = no change pending
+    std::atomic<int> m_threadsInUse{0};
     std::mutex m_mutex;
     std::condition_variable m_wake;
     TrainingConfig m_liveConfig;

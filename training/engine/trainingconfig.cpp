@@ -12,7 +12,8 @@ using nlohmann::json;
 
 // One line per field: member, JSON name. Keeps toJson/fromJson from drifting apart.
 #define GANVAS_CONFIG_FIELDS(X)                                                                    \
-    X(dataset, "dataset") X(dataDir, "data_dir") X(limit, "limit") X(model, "model")               \
+    X(dataset, "dataset") X(dataDir, "data_dir") X(limit, "limit") X(imageSize, "image_size")      \
+    X(imageChannels, "image_channels") X(model, "model")                                            \
     X(latentSize, "latent_size") X(loss, "loss") X(gpWeight, "gp_weight") X(lrG, "lr_g")           \
     X(lrD, "lr_d") X(beta1G, "beta1_g") X(beta2G, "beta2_g") X(beta1D, "beta1_d")                  \
     X(beta2D, "beta2_d") X(lrDecay, "lr_decay") X(lrDecayGamma, "lr_decay_gamma")                  \
@@ -66,6 +67,10 @@ std::vector<std::string> TrainingConfig::validate() const
     };
     need(!dataset.empty(), "dataset", "must name a dataset or a folder", "\"\"");
     need(limit == -1 || limit >= 1, "limit", "must be -1 (all images) or at least 1", show(limit));
+    need(imageSize == 28 || imageSize == 32 || imageSize == 64, "image_size",
+         "must be 28, 32 or 64 (the side of image-folder pictures after resizing)", show(imageSize));
+    need(imageChannels == 0 || imageChannels == 1 || imageChannels == 3, "image_channels",
+         "must be 1 (grey), 3 (colour) or 0 (grey if every image is grey)", show(imageChannels));
     need(model == "mlp" || model == "dcgan", "model", "must be mlp or dcgan", "\"" + model + "\"");
     need(latentSize >= 1 && latentSize <= 4096, "latent_size", "must be 1 to 4096", show(latentSize));
     need(loss == "bce" || loss == "lsgan" || loss == "hinge" || loss == "wgan-gp", "loss",

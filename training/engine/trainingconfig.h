@@ -15,6 +15,8 @@ struct TrainingConfig
     std::string dataset = "fashion-mnist"; // fashion-mnist | mnist | cifar10 | a folder path
     std::string dataDir;                   // searched first for named datasets ("" = standard folders)
     int64_t limit = -1;                    // use only the first K images (-1 = all)
+    int imageSize = 32;                    // image folders: side length after resizing (28, 32 or 64)
+    int imageChannels = 0;                 // image folders: 1 grey, 3 colour, 0 = grey if every image is grey
     // model
     std::string model = "mlp";             // mlp (the seed's fully connected pair) | dcgan
     int latentSize = 100;                  // length of the noise vector z

@@ -99,7 +99,7 @@ struct DecodedPng
     std::vector<uint8_t> pixels;
 };
 
-bool decodePng(FILE *file, DecodedPng &out, PngErrorSink &sink)
+bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &sink)
 {
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
     if (!png) {
@@ -128,7 +128,8 @@ bool decodePng(FILE *file, DecodedPng &out, PngErrorSink &sink)
     const int bitDepth = png_get_bit_depth(png, info);
 
     // Everything becomes 8-bit grey or 8-bit RGB: palettes expand to RGB, small grey depths
-    // to 8 bits, 16 bits scale down, alpha (and tRNS) is dropped like PIL's convert("RGB").
+    // to 8 bits, 16 bits scale down, alpha (and tRNS) is dropped like PIL's convert("RGB") or
+    // composited over black.
     if (colorType == PNG_COLOR_TYPE_PALETTE) {
         png_colorp entries = nullptr;
         int count = 0;
@@ -149,7 +150,18 @@ bool decodePng(FILE *file, DecodedPng &out, PngErrorSink &sink)
         png_set_strip_16(png);
 #endif
     }
-    png_set_strip_alpha(png);
+    if (alphaOverBlack
+        && ((colorType & PNG_COLOR_MASK_ALPHA) || png_get_valid(png, info, PNG_INFO_tRNS))) {
+        // Transparent pixels become black: a cut-out shape keeps its outline instead of
+        // showing whatever colour the hidden pixels happen to hold.
+        if (colorType != PNG_COLOR_TYPE_PALETTE && png_get_valid(png, info, PNG_INFO_tRNS))
+            png_set_tRNS_to_alpha(png);
+        png_color_16 black;
+        std::memset(&black, 0, sizeof black);
+        png_set_background(png, &black, PNG_BACKGROUND_GAMMA_SCREEN, 0, 1.0);
+    } else {
+        png_set_strip_alpha(png);
+    }
     const int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
 
@@ -204,7 +216,7 @@ void writePng(const std::string &path, const Image8 &image)
     }
 }
 
-Image8 readPng(const std::string &path)
+Image8 readPng(const std::string &path, bool alphaOverBlack)
 {
     FILE *file = std::fopen(path.c_str(), "rb");
     if (!file)
@@ -223,7 +235,7 @@ Image8 readPng(const std::string &path)
 
     DecodedPng decoded;
     PngErrorSink sink;
-    if (!decodePng(file, decoded, sink)) {
+    if (!decodePng(file, alphaOverBlack, decoded, sink)) {
         // libpng says only "Read Error" when the data runs out.
         if (std::feof(file))
             throw MediaError(path + ": the PNG is truncated (" + sink.message + ")");

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "engine/observer.h"
+#include "engine/trainingconfig.h"
+
+#include <QMainWindow>
+#include <QThreadPool>
+
+#include <vector>
+
+class ComparisonView;
+class QLabel;
+class QTableWidget;
+class QAction;
+class RunController;
+
+// Two to four runs side by side: each trains in its own worker thread (or was added from
+// disk), the CPU cores are shared fairly between the runs that are training, and the
+// comparison view shows their grids at one epoch, their curves in one plot and their
+// differences in one table. Exports the comparison as one PNG and as one GIF.
+class ComparisonWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxRuns = 4;
+    enum class RunState { Ready, Training, Paused, Finished, Stopped, Failed, OnDisk };
+
+    explicit ComparisonWindow(QWidget *parent = nullptr);
+    ~ComparisonWindow() override;
+
+    ComparisonView *view() const { return m_view; }
+    QTableWidget *runTable() const { return m_runTable; }
+    int runCount() const { return int(m_runs.size()); }
+    RunState runState(int run) const;
+    QString runDirectory(int run) const;
+    int epochsDone(int run) const;
+    // The run's latest statistics (threads included); step 0 before the first report.
+    ganvas::StepStats lastStats(int run) const;
+    // Threads the run trains with now (0 when it is not training).
+    int threadsOf(int run) const;
+    // "2 cores shared by 2 training runs: 1 thread each", as the status bar says.
+    QString threadSummary() const;
+    QString lastError() const { return m_lastError; }
+
+    // A new run with these settings, in the runs folder, named `name` (or after its dataset).
+    // Returns its index, or -1 (lastError() says why: too many runs, invalid settings).
+    int addRun(const ganvas::TrainingConfig &config, const QString &name = {});
+    // A run directory written by ganvas or ganvas-cli: its frames, curves and settings.
+    // Start continues it from its newest checkpoint. -1 when it cannot be read.
+    int addRunFromDisk(const QString &runDir);
+    void removeRun(int run);
+
+    void startRun(int run);
+    void pauseRun(int run, bool pause);
+    void stopRun(int run);
+    void startAll();
+    void pauseAll(bool pause);
+    void stopAll();
+
+    bool exportPng(const QString &path, QString *error = nullptr) const;
+    // One frame per epoch that any run has reached: the grids side by side.
+    bool exportGif(const QString &path, int fps = 4, QString *error = nullptr) const;
+    // The settings the next "Add run" starts from (the main window's, usually).
+    void setTemplateConfig(const ganvas::TrainingConfig &config) { m_template = config; }
+
+Q_SIGNALS:
+    void runEpoch(int run, int epoch);
+    void runFinished(int run, bool completed);
+    void runStateChanged(int run);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Run;
+    void buildUi();
+    void askAndAddRun();
+    void askAndAddRunFromDisk();
+    void askAndExportPng();
+    void askAndExportGif();
+    int selectedRun() const;
+    void launch(int run, const QString &checkpoint);
+    void setState(int run, RunState state, const QString &detail = {});
+    void rebalanceThreads();
+    void refreshRunTable();
+    void refreshSettings();
+    void refreshFigures(int run);
+    void loadRealSamples(int run);
+    int indexOf(const Run *run) const;
+    static QString runsRoot();
+    static QString stateText(RunState state);
+
+    ComparisonView *m_view;
+    QTableWidget *m_runTable;
+    QLabel *m_threadsLabel;
+    QAction *m_startAction, *m_pauseAction, *m_stopAction, *m_removeAction;
+    std::vector<Run *> m_runs;
+    ganvas::TrainingConfig m_template;
+    QString m_lastError;
+    QThreadPool m_pool; // dataset previews; waited for before the window goes
+};

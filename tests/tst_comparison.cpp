@@ -1,0 +1,226 @@
+// The comparison window with real runs: two trainings at once in their own threads, sharing
+// the cores, each paused on its own; a run added from disk; the PNG and GIF exports.
+#include "comparisonview.h"
+#include "comparisonwindow.h"
+#include "engine/cpuruntime.h"
+#include "media/gifwriter.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+
+class TestComparison : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void twoRunsTrainSideBySide();
+    void pausingOneLeavesItsCoresToTheOther();
+    void exportsPngAndGif();
+    void runFromDiskJoins();
+    void refusesBadRunsClearly();
+
+private:
+    ganvas::TrainingConfig greyConfig() const;
+    ganvas::TrainingConfig colourConfig() const;
+    QTemporaryDir m_dir;
+    QString m_colourFolder;
+    QString m_finishedRun;
+};
+
+void TestComparison::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("GANVAS_RUNS_DIR", m_dir.filePath("runs").toUtf8());
+    QStandardPaths::setTestModeEnabled(true);
+    // A colour dataset of our own: discs of different colours on a dark background, as PNGs.
+    m_colourFolder = m_dir.filePath("discs");
+    QDir().mkpath(m_colourFolder + "/sub");
+    const QColor colours[] = {Qt::red, Qt::green, Qt::blue, Qt::yellow, Qt::cyan, Qt::magenta};
+    for (int i = 0; i < 192; ++i) {
+        QImage im(40, 40, QImage::Format_RGB32);
+        im.fill(QColor(20, 20, 40));
+        QPainter p(&im);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(colours[i % 6]);
+        p.setPen(Qt::NoPen);
+        const int r = 8 + i % 9;
+        p.drawEllipse(QPoint(20, 20), r, r);
+        p.end();
+        QVERIFY(im.save(QStringLiteral("%1/%2/disc-%3.png").arg(m_colourFolder, i % 2 ? "sub" : ".").arg(i)));
+    }
+}
+
+ganvas::TrainingConfig TestComparison::greyConfig() const
+{
+    ganvas::TrainingConfig c;
+    c.dataset = "fashion-mnist";
+    c.limit = 256;
+    c.batchSize = 32;
+    c.epochs = 3;
+    c.logEvery = 2;
+    c.checkpointEvery = 1;
+    return c;
+}
+
+ganvas::TrainingConfig TestComparison::colourConfig() const
+{
+    ganvas::TrainingConfig c = greyConfig();
+    c.dataset = m_colourFolder.toStdString();
+    c.imageSize = 32;
+    c.imageChannels = 3;
+    c.loss = "lsgan";
+    return c;
+}
+
+void TestComparison::twoRunsTrainSideBySide()
+{
+    ComparisonWindow w;
+    w.show();
+    const int a = w.addRun(greyConfig(), "grey");
+    const int b = w.addRun(colourConfig(), "colour");
+    QCOMPARE(a, 0);
+    QCOMPARE(b, 1);
+    QCOMPARE(w.view()->runCount(), 2);
+    QSignalSpy epochs(&w, &ComparisonWindow::runEpoch);
+    QSignalSpy finished(&w, &ComparisonWindow::runFinished);
+    w.startAll();
+    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Training);
+    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Training);
+    // Both train at once, each on its fair share of the cores.
+    const int cores = ganvas::availableCores();
+    const int share = std::max(1, cores / 2);
+    QCOMPARE(w.threadsOf(0) + w.threadsOf(1), std::max(cores, 2));
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(0).step > 0 && w.lastStats(1).step > 0, 60000);
+    QVERIFY(w.lastStats(0).threads >= share - 0 && w.lastStats(0).threads <= share + 1);
+    QVERIFY(w.lastStats(1).threads >= share - 0 && w.lastStats(1).threads <= share + 1);
+    QVERIFY(w.threadSummary().contains("2 training run"));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 180000);
+    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Finished);
+    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Finished);
+    // Both grids updated every epoch, and the epochs of the two runs interleaved in time.
+    QCOMPARE(epochs.count(), 6);
+    QList<int> order;
+    for (const auto &e : epochs)
+        order << e.at(0).toInt();
+    QVERIFY2(order.indexOf(1) < order.lastIndexOf(0) && order.indexOf(0) < order.lastIndexOf(1),
+             "one run trained entirely before the other");
+    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 2, 3}));
+    w.view()->setCurrentEpoch(2);
+    const QImage grey = w.view()->displayedFrame(0);
+    const QImage colour = w.view()->displayedFrame(1);
+    QCOMPARE(grey.size(), QSize(4 * 28 + 5 * 2, 4 * 28 + 5 * 2));
+    QCOMPARE(colour.size(), QSize(4 * 32 + 5 * 2, 4 * 32 + 5 * 2));
+    QVERIFY(grey.isGrayscale());
+    QVERIFY(!colour.isGrayscale());
+    m_finishedRun = w.runDirectory(0);
+    QVERIFY(QFile::exists(m_finishedRun + "/frames/epoch-0003.png"));
+}
+
+void TestComparison::pausingOneLeavesItsCoresToTheOther()
+{
+    ComparisonWindow w;
+    auto grey = greyConfig();
+    grey.epochs = 200; // long enough to pause in the middle
+    auto colour = colourConfig();
+    colour.epochs = 200;
+    QVERIFY(w.addRun(grey) == 0 && w.addRun(colour) == 1);
+    w.startAll();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(0).step > 0 && w.lastStats(1).step > 0, 60000);
+    w.pauseRun(0, true);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Paused, 20000);
+    const qint64 pausedAt = w.lastStats(0).step;
+    const qint64 otherAt = w.lastStats(1).step;
+    // The other run goes on, now with every core.
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(1).step > otherAt + 8, 60000);
+    QCOMPARE(w.threadsOf(1), ganvas::availableCores());
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastStats(1).threads, ganvas::availableCores(), 30000);
+    QVERIFY(w.lastStats(0).step <= pausedAt + 2);
+    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Training);
+    // Stopping one leaves the other training; each stop writes a checkpoint.
+    w.pauseRun(0, false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Training, 20000);
+    QSignalSpy finished(&w, &ComparisonWindow::runFinished);
+    w.stopRun(1);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(1), ComparisonWindow::RunState::Stopped, 30000);
+    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Training);
+    QVERIFY(!QDir(w.runDirectory(1) + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
+    w.stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Stopped, 30000);
+}
+
+void TestComparison::exportsPngAndGif()
+{
+    QVERIFY(!m_finishedRun.isEmpty());
+    ComparisonWindow w;
+    // Two runs from disk (the same run twice is enough to compare exports) plus nothing else.
+    QCOMPARE(w.addRunFromDisk(m_finishedRun), 0);
+    const QString png = m_dir.filePath("comparison.png");
+    QString error;
+    QVERIFY2(w.exportPng(png, &error), qPrintable(error));
+    const QImage shot(png);
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.width() > 200 && shot.height() > 200);
+    const QString gif = m_dir.filePath("comparison.gif");
+    QVERIFY2(w.exportGif(gif, 4, &error), qPrintable(error));
+    const auto frames = ganvas::readGif(gif.toStdString());
+    QCOMPARE(int(frames.size()), 3);
+    for (const auto &f : frames) {
+        QCOMPARE(f.width, frames[0].width);
+        QCOMPARE(f.height, frames[0].height);
+    }
+    QVERIFY(frames[0].width >= 4 * 28 + 10);
+    QVERIFY(frames[0].pixels != frames[2].pixels); // the grid changed over the epochs
+}
+
+void TestComparison::runFromDiskJoins()
+{
+    QVERIFY(!m_finishedRun.isEmpty());
+    ComparisonWindow w;
+    QCOMPARE(w.addRun(colourConfig(), "new"), 0);
+    QCOMPARE(w.addRunFromDisk(m_finishedRun), 1);
+    QCOMPARE(w.runState(1), ComparisonWindow::RunState::OnDisk);
+    QCOMPARE(w.epochsDone(1), 3);
+    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 2, 3}));
+    QVERIFY(!w.view()->displayedFrame(1).isNull());
+    QVERIFY(w.lastStats(1).step > 0); // its curves and latest figures came from metrics.csv
+    // Settings that differ between the two (dataset, loss) are what the table shows.
+    QCOMPARE(w.runTable()->rowCount(), 2);
+    // A folder that is not a run is refused with a message naming it.
+    QCOMPARE(w.addRunFromDisk(m_dir.filePath("nothing-here")), -1);
+    QVERIFY(w.lastError().contains("nothing-here"));
+    QCOMPARE(w.runCount(), 2);
+}
+
+void TestComparison::refusesBadRunsClearly()
+{
+    ComparisonWindow w;
+    auto bad = greyConfig();
+    bad.lrG = -1;
+    QCOMPARE(w.addRun(bad), -1);
+    QVERIFY(w.lastError().contains("lr_g"));
+    for (int i = 0; i < ComparisonWindow::kMaxRuns; ++i)
+        QCOMPARE(w.addRun(greyConfig()), i);
+    QCOMPARE(w.addRun(greyConfig()), -1);
+    QVERIFY(w.lastError().contains("At most 4"));
+    w.removeRun(1);
+    QCOMPARE(w.runCount(), 3);
+    QCOMPARE(w.view()->runCount(), 3);
+    // A run whose dataset cannot be read fails on its own, with the file named.
+    auto missing = greyConfig();
+    missing.dataset = m_dir.filePath("no-such-folder").toStdString();
+    const int run = w.addRun(missing);
+    QCOMPARE(run, 3);
+    w.startRun(run);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(run), ComparisonWindow::RunState::Failed, 30000);
+}
+
+QTEST_MAIN(TestComparison)
+#include "tst_comparison.moc"
