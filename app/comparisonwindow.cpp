@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -131,11 +132,14 @@ void ComparisonWindow::buildUi()
     });
     m_stopAction = runBar->addAction(tr("Stop"), this, [this] { stopRun(selectedRun()); });
     m_removeAction = runBar->addAction(tr("Remove"), this, [this] { removeRun(selectedRun()); });
-    layout->addWidget(runBar);
     m_threadsLabel = new QLabel(box);
-    m_threadsLabel->setWordWrap(true);
     m_threadsLabel->setObjectName("threadsLabel");
-    layout->addWidget(m_threadsLabel);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(runBar);
+    controls->addStretch(1);
+    controls->addWidget(m_threadsLabel);
+    layout->addLayout(controls);
+    layout->setContentsMargins(6, 0, 6, 4);
     dock->setWidget(box);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     connect(m_runTable, &QTableWidget::itemSelectionChanged, this, &ComparisonWindow::refreshRunTable);

@@ -51,7 +51,6 @@ int runComparison(QApplication &app, const QCommandLineParser &cli, MainWindow &
                     return;
             }
             *taken = true;
-            window->pauseAll(true);
             QTimer::singleShot(600, window, [window, file] {
                 const bool saved = window->grab().save(file);
                 std::fprintf(stderr, saved ? "screenshot %s\n" : "could not write %s\n", qPrintable(file));

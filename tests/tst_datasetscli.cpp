@@ -3,6 +3,7 @@
 // a damaged copy, a failing mirror, a write that fails, and Ctrl-C.
 #include "httptestserver.h"
 
+#include <QImage>
 #include <QtTest>
 
 #include <csignal>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void unknownName();
     void writeFailure();
     void interrupt();
+    void preview();
 
 private:
     QProcessEnvironment environment() const;
@@ -222,6 +224,25 @@ void TestDatasetsCli::interrupt()
     QVERIFY2(err.contains("cancelled"), qPrintable(err));
     QVERIFY(!fs::exists(dir.toStdString() + "/fashion-mnist"));
     QVERIFY(fs::file_size(dir.toStdString() + "/.partial/fashion-mnist/train-images-idx3-ubyte.gz.part") > 0);
+}
+
+void TestDatasetsCli::preview()
+{
+    // Real samples of the installed Fashion-MNIST, enlarged twice.
+    const QString png = path("preview.png");
+    auto r = cli({"datasets", "preview", "fashion-mnist", "--out", png, "--scale", "2"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("60000 images, 28x28x1 (grey"), qPrintable(r.out));
+    const QImage grid(png);
+    QCOMPARE(grid.size(), QSize(2 * (4 * 28 + 5 * 2), 2 * (4 * 28 + 5 * 2)));
+    QVERIFY(grid.isGrayscale());
+    // A folder that does not exist, and a bad size, are refused with exit code 2.
+    r = cli({"datasets", "preview", path("missing"), "--out", png});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(path("missing")), qPrintable(r.err));
+    r = cli({"datasets", "preview", "fashion-mnist", "--out", png, "--image-size", "30"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("image_size"), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestDatasetsCli)

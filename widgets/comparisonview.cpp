@@ -51,6 +51,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(m_gridLayout, 1);
     topLayout->addLayout(controls);
+    // The grids are the point of the view: room for them at twice their pixel size.
+    top->setMinimumHeight(300);
 
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_plot);
@@ -61,8 +63,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -1,6 +1,10 @@
-// ganvas-cli datasets list | fetch NAME | verify NAME
+// ganvas-cli datasets list | fetch NAME | verify NAME | preview NAME|PATH
 #include "cli/commands.h"
 #include "data/datasetfetch.h"
+#include "data/datasetpreview.h"
+#include "engine/trainingconfig.h"
+#include "media/image8.h"
+#include "media/pngio.h"
 
 #include <unistd.h>
 
@@ -33,6 +37,11 @@ struct DatasetsOptions
     std::string dataDir;
     std::string mirror;
     bool force = false;
+    std::string out;       // preview: the PNG to write
+    int imageSize = 32;    // preview of an image folder
+    int imageChannels = 0;
+    int scale = 1;
+    uint64_t seed = 0;
 };
 
 const DatasetSpec &specNamed(const std::string &name)
@@ -211,6 +220,31 @@ int verify(const DatasetsOptions &o)
     return kExitBadInput;
 }
 
+int preview(const DatasetsOptions &o)
+{
+    TrainingConfig config;
+    config.dataset = o.name;
+    config.dataDir = o.dataDir;
+    config.imageSize = o.imageSize;
+    config.imageChannels = o.imageChannels;
+    const auto problems = config.validate();
+    if (!problems.empty())
+        throw UsageError(problems.front());
+    if (o.scale < 1 || o.scale > 16)
+        throw UsageError("--scale: must be 1..16 (got " + std::to_string(o.scale) + ")");
+    const DatasetPreview p = previewDataset(config, 16, o.seed);
+    writePng(o.out, scaleNearest(p.grid, o.scale));
+    std::printf("%s: %lld images, %dx%dx%d (%s, from %s); %d real samples in %s\n", o.name.c_str(),
+                static_cast<long long>(p.count), p.width, p.height, p.channels,
+                p.channels == 3 ? "colour" : "grey", p.source.c_str(), 16, o.out.c_str());
+    if (p.skipped > 0) {
+        std::printf("note: skipped %lld unreadable file(s)\n", static_cast<long long>(p.skipped));
+        for (const auto &note : p.notes)
+            std::printf("  %s\n", note.c_str());
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 CommandAction addDatasetsCommand(CLI::App &app)
@@ -236,13 +270,24 @@ CommandAction addDatasetsCommand(CLI::App &app)
     auto *verifyCommand = sub->add_subcommand("verify", "Check the digests of an installed dataset and read it back");
     verifyCommand->add_option("name", o->name, "mnist, fashion-mnist or cifar10")->required();
     dataDirOption(verifyCommand);
-    return [o, list, fetchCommand, verifyCommand] {
+    auto *previewCommand = sub->add_subcommand("preview", "Write a 4x4 grid of real samples of any dataset to a PNG");
+    previewCommand->add_option("name", o->name, "a dataset name or a folder (IDX, CIFAR-10 or PNG/JPEG images)")
+        ->required();
+    previewCommand->add_option("--out", o->out, "The PNG to write")->required();
+    dataDirOption(previewCommand);
+    previewCommand->add_option("--image-size", o->imageSize, "Image folders: resize to 28, 32 or 64");
+    previewCommand->add_option("--image-channels", o->imageChannels, "Image folders: 1 grey, 3 colour, 0 auto");
+    previewCommand->add_option("--scale", o->scale, "Enlarge by this factor (nearest neighbour)");
+    previewCommand->add_option("--seed", o->seed, "Which images are picked");
+    return [o, list, fetchCommand, verifyCommand, previewCommand] {
         if (list->parsed())
             return listDatasets(*o);
         if (fetchCommand->parsed())
             return fetch(*o);
         if (verifyCommand->parsed())
             return verify(*o);
+        if (previewCommand->parsed())
+            return preview(*o);
         return static_cast<int>(kExitBadInput);
     };
 }

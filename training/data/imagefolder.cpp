@@ -81,7 +81,7 @@ Image8 readImageFile(const std::string &path, int minSide)
         got = std::fread(magic, 1, sizeof magic, file);
         std::fclose(file);
     } else {
-        throw MediaError(path + ": cannot open: " + std::strerror(errno));
+        throw MediaError(path + ": cannot open: " + std::generic_category().message(errno));
     }
     static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     if (got == sizeof magic && std::memcmp(magic, png, sizeof png) == 0)

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <system_error>
 
 // jpeglib.h needs FILE and size_t declared first.
 #include <jpeglib.h>
@@ -132,7 +133,7 @@ Image8 readJpeg(const std::string &path, int minSide)
 {
     FILE *file = std::fopen(path.c_str(), "rb");
     if (!file)
-        throw MediaError(path + ": cannot open: " + std::strerror(errno));
+        throw MediaError(path + ": cannot open: " + std::generic_category().message(errno));
     struct Closer
     {
         FILE *file;
