@@ -15,7 +15,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -71,10 +70,11 @@ DatasetManager::DatasetManager(QWidget *parent) : QDialog(parent)
         buttons->addWidget(b);
     buttons->addStretch(1);
     m_folder = new QPushButton(tr("Preview image folder…"), this);
-    m_size = new QSpinBox(this);
+    m_size = new QComboBox(this);
     m_size->setObjectName("imageSize");
-    m_size->setRange(28, 64);
-    m_size->setValue(32);
+    for (int side : {28, 32, 64})
+        m_size->addItem(QStringLiteral("%1×%1").arg(side), side);
+    m_size->setCurrentIndex(1);
     m_size->setToolTip(tr("Image folders are resized to 28, 32 or 64 pixels square."));
     m_channels = new QComboBox(this);
     m_channels->addItem(tr("auto colour"), 0);
@@ -125,7 +125,7 @@ DatasetManager::DatasetManager(QWidget *parent) : QDialog(parent)
     connect(m_folder, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("A folder of PNG or JPEG images"));
         if (!dir.isEmpty())
-            preview(dir, m_size->value(), m_channels->currentData().toInt());
+            preview(dir, m_size->currentData().toInt(), m_channels->currentData().toInt());
     });
     connect(m_use, &QPushButton::clicked, this, [this] {
         const QString chosen = m_previewSource.isEmpty() ? selectedName() : m_previewSource;
@@ -328,6 +328,9 @@ bool DatasetManager::preview(const QString &nameOrPath, int imageSize, int image
         const auto p = ganvas::previewDataset(config);
         m_previewImage = toQImage(p.grid);
         m_previewSource = nameOrPath;
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            if (m_table->item(row, ColName)->text() == nameOrPath)
+                m_table->selectRow(row);
         const int factor = std::max(1, 256 / std::max(1, m_previewImage.width()));
         m_previewLabel->setPixmap(QPixmap::fromImage(m_previewImage.scaled(
             m_previewImage.size() * factor, Qt::KeepAspectRatio, Qt::FastTransformation)));

@@ -11,7 +11,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 // File → Datasets: which datasets are here (the installed Fashion-MNIST counts), fetching
@@ -62,8 +61,7 @@ private:
     QLineEdit *m_dataDir, *m_mirror;
     QTableWidget *m_table;
     QPushButton *m_fetch, *m_cancelButton, *m_verify, *m_preview, *m_folder, *m_use;
-    QSpinBox *m_size;
-    QComboBox *m_channels;
+    QComboBox *m_size, *m_channels;
     QProgressBar *m_progress;
     QLabel *m_message, *m_previewLabel, *m_previewInfo;
     QImage m_previewImage;

@@ -1,12 +1,13 @@
 // ganvas: the desktop application.
-#include "engine/cpuruntime.h"
+#include "comparisonview.h"
 #include "comparisonwindow.h"
 #include "datasetmanager.h"
+#include "engine/cpuruntime.h"
+#include "hyperparameterpanel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include "hyperparameterpanel.h"
 #include <QTimer>
 
 #include <cstdio>
@@ -51,6 +52,7 @@ int runComparison(QApplication &app, const QCommandLineParser &cli, MainWindow &
                     return;
             }
             *taken = true;
+            window->view()->setCurrentEpoch(after); // every run's grid at the same epoch
             QTimer::singleShot(600, window, [window, file] {
                 const bool saved = window->grab().save(file);
                 std::fprintf(stderr, saved ? "screenshot %s\n" : "could not write %s\n", qPrintable(file));
