@@ -27,4 +27,15 @@ timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" \
 test -s "$out/reopened.png" || { echo "FAIL: no screenshot of the reopened run"; exit 1; }
 test -e "$run/frames/epoch-0003.png" || { echo "FAIL: the reopened run did not continue to epoch 3"; exit 1; }
 [ "$(ls -d "$out"/runs/*/ | wc -l)" -eq 1 ] || { echo "FAIL: reopening made a new run"; exit 1; }
-echo "PASS: window trained, drew, saved a checkpoint and quit; reopened the run and continued it"
+# The comparison window: two new runs (grey and colour) train at once next to the run above.
+shapes="$out/shapes"
+python3 "$(dirname "$0")/../scripts/make-shapes.py" "$shapes" 256
+timeout 240 xvfb-run -a -s "-screen 0 1280x860x24" \
+  "$bin" --compare "$run" --dataset fashion-mnist --dataset "$shapes" --limit 256 --epochs 2 --start \
+  --screenshot "$out/compare.png" --screenshot-epoch 2
+test -s "$out/compare.png" || { echo "FAIL: no screenshot of the comparison window"; exit 1; }
+[ "$(ls -d "$out"/runs/compare-*/ | wc -l)" -eq 2 ] || { echo "FAIL: the comparison did not start two runs"; exit 1; }
+for r in "$out"/runs/compare-*/; do
+  test -e "$r/frames/epoch-0002.png" || { echo "FAIL: $r did not reach epoch 2"; exit 1; }
+done
+echo "PASS: window trained, drew, saved a checkpoint and quit; reopened the run and continued it; compared runs"
