@@ -71,12 +71,19 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
 {
     using F = Field;
     const std::vector<F> fields = {
-        {"Data", "dataset", "Dataset", "fashion-mnist, mnist, cifar10, or a folder holding IDX or CIFAR-10 files.",
+        {"Data", "dataset", "Dataset", "fashion-mnist, mnist, cifar10, or a folder holding IDX files, CIFAR-10 batches or "
+         "PNG/JPEG images (searched recursively).",
          Kind::Text, {}, 0, 0, 0, false, GANVAS_FIELD(dataset)},
         {"Data", "data_dir", "Data folder", "Where named datasets are looked for first (empty: the standard folders).",
          Kind::Text, {}, 0, 0, 0, false, GANVAS_FIELD(dataDir)},
         {"Data", "limit", "Limit", "Train on only the first K images (-1: all of them).", Kind::Int, {}, -1, 1e9, 0,
          false, GANVAS_FIELD(limit)},
+        {"Data", "image_size", "Image size",
+         "Image folders only: pictures are centre-cropped to a square and resized to this side.", Kind::Choice,
+         {"28", "32", "64"}, 0, 0, 0, false, GANVAS_FIELD(imageSize)},
+        {"Data", "image_channels", "Image channels",
+         "Image folders only: 1 grey, 3 colour, 0 grey only if every picture is grey.", Kind::Choice,
+         {"0", "1", "3"}, 0, 0, 0, false, GANVAS_FIELD(imageChannels)},
         {"Model", "model", "Model", "mlp is the seed's fully connected pair; dcgan is convolutional.", Kind::Choice,
          {"mlp", "dcgan"}, 0, 0, 0, false, GANVAS_FIELD(model)},
         {"Model", "latent_size", "Latent size", "Length of the noise vector the generator turns into an image.",
