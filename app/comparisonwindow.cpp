@@ -1,13 +1,13 @@
 #include "comparisonwindow.h"
 
 #include "checkpoint/rundirectory.h"
+#include "comparisonexport.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
 #include "engine/cpuruntime.h"
 #include "engine/trainer.h"
 #include "imageconversion.h"
 #include "mainwindow.h"
-#include "media/gifwriter.h"
 #include "media/pngio.h"
 #include "runcontroller.h"
 #include "runsetupdialog.h"
@@ -213,17 +213,9 @@ int ComparisonWindow::addRun(const ganvas::TrainingConfig &config, const QString
                              : name;
     const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
     r->runDir = QStringLiteral("%1/compare-%2-%3").arg(runsRoot(), stamp).arg(r->id);
-    const int index = m_view->addRun(r->name);
-    if (index < 0) {
-        delete r;
-        m_lastError = tr("The comparison view is full.");
-        return -1;
-    }
-    m_runs.push_back(r);
-    loadRealSamples(index);
-    refreshSettings();
-    refreshFigures(index);
-    refreshRunTable();
+    const int index = attach(r);
+    if (index >= 0)
+        showAdded(index);
     return index;
 }
 
@@ -251,13 +243,9 @@ int ComparisonWindow::addRunFromDisk(const QString &runDir)
         m_lastError = tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what()));
         return -1;
     }
-    const int index = m_view->addRun(r->name);
-    if (index < 0) {
-        delete r;
-        m_lastError = tr("The comparison view is full.");
+    const int index = attach(r);
+    if (index < 0)
         return -1;
-    }
-    m_runs.push_back(r);
     // Curves by fractional epoch: the last logged step of epoch 1 stands in for the number of
     // batches per epoch (exact when the epoch ends on a logged step, as the trainer's do).
     for (const auto &row : rows)
@@ -289,11 +277,28 @@ int ComparisonWindow::addRunFromDisk(const QString &runDir)
             // A damaged frame leaves a gap; the others still compare.
         }
     }
-    loadRealSamples(index);
-    refreshSettings();
-    refreshFigures(index);
-    refreshRunTable();
+    showAdded(index);
     return index;
+}
+
+int ComparisonWindow::attach(Run *run)
+{
+    const int index = m_view->addRun(run->name);
+    if (index < 0) {
+        delete run;
+        m_lastError = tr("The comparison view is full.");
+        return -1;
+    }
+    m_runs.push_back(run);
+    return index;
+}
+
+void ComparisonWindow::showAdded(int run)
+{
+    loadRealSamples(run);
+    refreshSettings();
+    refreshFigures(run);
+    refreshRunTable();
 }
 
 void ComparisonWindow::removeRun(int run)
@@ -461,16 +466,14 @@ void ComparisonWindow::setState(int run, RunState state, const QString &detail)
 
 void ComparisonWindow::rebalanceThreads()
 {
-    // Fair shares of the cores among the runs that are training (a paused run needs none):
-    // equal, with the remainder going one each to the first runs.
+    // Fair shares of the cores among the runs that are training (a paused run needs none).
     std::vector<Run *> training;
     for (Run *r : m_runs)
         if (r->state == RunState::Training)
             training.push_back(r);
-    const int cores = ganvas::availableCores();
-    const int n = int(training.size());
-    for (int k = 0; k < n; ++k) {
-        const int share = std::max(1, cores / n + (k < cores % n ? 1 : 0));
+    const std::vector<int> shares = ganvas::fairThreadShares(ganvas::availableCores(), int(training.size()));
+    for (size_t k = 0; k < training.size(); ++k) {
+        const int share = shares[k];
         Run *r = training[k];
         if (r->threads != share) {
             r->threads = share;
@@ -594,34 +597,7 @@ bool ComparisonWindow::exportPng(const QString &path, QString *error) const
 
 bool ComparisonWindow::exportGif(const QString &path, int fps, QString *error) const
 {
-    const QList<int> epochs = m_view->epochsAvailable();
-    if (epochs.isEmpty()) {
-        if (error)
-            *error = tr("No epoch has a frame yet.");
-        return false;
-    }
-    std::vector<ganvas::Image8> frames;
-    for (int epoch : epochs) {
-        const QImage rgb = m_view->composeFrame(epoch).convertToFormat(QImage::Format_RGB888);
-        ganvas::Image8 im;
-        im.width = rgb.width();
-        im.height = rgb.height();
-        im.channels = 3;
-        im.pixels.resize(size_t(im.width) * im.height * 3);
-        for (int y = 0; y < im.height; ++y)
-            std::copy_n(rgb.constScanLine(y), im.width * 3, im.pixels.data() + size_t(y) * im.width * 3);
-        frames.push_back(std::move(im));
-    }
-    try {
-        ganvas::GifOptions options;
-        options.fps = fps;
-        ganvas::writeGif(path.toStdString(), frames, options);
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromUtf8(e.what());
-        return false;
-    }
-    return true;
+    return writeComparisonGif(*m_view, path, fps, error);
 }
 
 void ComparisonWindow::askAndAddRun()

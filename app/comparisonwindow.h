@@ -75,6 +75,9 @@ protected:
 private:
     struct Run;
     void buildUi();
+    // Puts a new run in the view and the list (or deletes it and returns -1 when full).
+    int attach(Run *run);
+    void showAdded(int run);
     void askAndAddRun();
     void askAndAddRunFromDisk();
     void askAndExportPng();

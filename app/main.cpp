@@ -36,6 +36,21 @@ int runComparison(QApplication &app, const QCommandLineParser &cli, MainWindow &
             return 2;
         }
     }
+    if (cli.isSet("export-gif") || cli.isSet("export-png")) {
+        // Headless exports of runs on disk (scripts, docs): no training, no window shown.
+        int code = 0;
+        QString error;
+        if (cli.isSet("export-png") && !window->exportPng(cli.value("export-png"), &error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            code = 2;
+        }
+        if (cli.isSet("export-gif") && !window->exportGif(cli.value("export-gif"), 4, &error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            code = 2;
+        }
+        window->close();
+        return code;
+    }
     if (cli.isSet("screenshot")) {
         // The picture once every run has reached the epoch (or ended), then quit.
         const QString file = cli.value("screenshot");
@@ -89,6 +104,10 @@ int main(int argc, char **argv)
                                      "name");
     const QCommandLineOption compare("compare", "Open the comparison window: RUN_DIRs are added from disk, each "
                                                 "--dataset adds a new run (--start starts them all).");
+    const QCommandLineOption exportGif("export-gif", "With --compare: write the comparison of the RUN_DIRs as a GIF "
+                                                     "(one frame per epoch) and quit.", "file");
+    const QCommandLineOption exportPng("export-png", "With --compare: write the comparison of the RUN_DIRs as a PNG "
+                                                     "and quit.", "file");
     const QCommandLineOption datasets("datasets", "Open the dataset manager.");
     const QCommandLineOption preview("preview", "With --datasets: show real samples of this dataset.", "name");
     const QCommandLineOption configFile("config", "Settings from a JSON config file (as config.json holds).", "file");
@@ -99,7 +118,7 @@ int main(int argc, char **argv)
                                         "stop the run and quit (for demos, docs and the smoke test).",
                                         "file");
     const QCommandLineOption shotEpoch("screenshot-epoch", "Epoch after which --screenshot is taken.", "n", "1");
-    cli.addOptions({configFile, start, dataset, epochs, limit, screenshot, shotEpoch, compare, datasets, preview});
+    cli.addOptions({configFile, start, dataset, epochs, limit, screenshot, shotEpoch, compare, exportGif, exportPng, datasets, preview});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
     cli.process(app);
 

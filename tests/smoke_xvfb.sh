@@ -38,4 +38,12 @@ test -s "$out/compare.png" || { echo "FAIL: no screenshot of the comparison wind
 for r in "$out"/runs/compare-*/; do
   test -e "$r/frames/epoch-0002.png" || { echo "FAIL: $r did not reach epoch 2"; exit 1; }
 done
+# Headless export of those runs from disk: one GIF frame per epoch, one PNG.
+QT_QPA_PLATFORM=offscreen timeout 120 "$bin" --compare "$out"/runs/compare-*/ \
+  --export-gif "$out/compare.gif" --export-png "$out/compare-export.png"
+[ "$(head -c 6 "$out/compare.gif")" = "GIF89a" ] || { echo "FAIL: --export-gif wrote no GIF"; exit 1; }
+[ "$(od -An -c -j1 -N3 "$out/compare-export.png" | tr -d ' ')" = "PNG" ] || { echo "FAIL: --export-png wrote no PNG"; exit 1; }
+if QT_QPA_PLATFORM=offscreen timeout 60 "$bin" --compare "$out/no-such-run" --export-gif "$out/none.gif" 2>/dev/null; then
+  echo "FAIL: exporting a comparison of nothing succeeded"; exit 1
+fi
 echo "PASS: window trained, drew, saved a checkpoint and quit; reopened the run and continued it; compared runs"

@@ -1,5 +1,6 @@
 // The Trainer: one step trains both networks, the same seed gives the same run, events come
 // at the configured rate, and pause/step/stop work from another thread.
+#include "engine/cpuruntime.h"
 #include "engine/trainer.h"
 #include "testhelpers.h"
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void controlsFromAnotherThread();
     void liveSettings();
     void threadShareChangesMidRun();
+    void fairThreadShares();
 };
 
 void TestTrainer::oneStepChangesBothNetworks_data()
@@ -243,6 +245,17 @@ void TestTrainer::threadShareChangesMidRun()
     QVERIFY(!r.stats.empty());
     for (const auto &s : r.stats)
         QCOMPARE(s.threads, 1);
+}
+
+void TestTrainer::fairThreadShares()
+{
+    using V = std::vector<int>;
+    QCOMPARE(ganvas::fairThreadShares(2, 2), (V{1, 1}));
+    QCOMPARE(ganvas::fairThreadShares(2, 1), (V{2}));
+    QCOMPARE(ganvas::fairThreadShares(4, 3), (V{2, 1, 1}));
+    QCOMPARE(ganvas::fairThreadShares(16, 4), (V{4, 4, 4, 4}));
+    QCOMPARE(ganvas::fairThreadShares(2, 3), (V{1, 1, 1})); // more runs than cores: one each
+    QCOMPARE(ganvas::fairThreadShares(2, 0), V{});
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -1,5 +1,7 @@
 #include "comparisonplot.h"
 
+#include "plotdecimation.h"
+
 #include <qcustomplot.h>
 
 #include <QHBoxLayout>
@@ -16,45 +18,8 @@ namespace {
 // Min/max buckets per curve over the visible range: spikes stay visible while each graph holds
 // at most 2 * kBuckets points, however long the runs are (the same scheme as LossPlot).
 constexpr int kBuckets = 1000;
-constexpr int kPassThrough = 2 * kBuckets;
 // Bounds the O(n) rebuild to a few times a second however fast points arrive.
 constexpr int kRebuildIntervalMs = 50;
-
-void decimate(const QVector<double> &keys, const QVector<double> &values, int first, int last,
-              QVector<QCPGraphData> &out)
-{
-    out.clear();
-    const int n = last - first;
-    if (n <= 0)
-        return;
-    if (n <= kPassThrough) {
-        out.reserve(n);
-        for (int i = first; i < last; ++i)
-            if (std::isfinite(values[i]))
-                out.append(QCPGraphData(keys[i], values[i]));
-        return;
-    }
-    out.reserve(2 * kBuckets);
-    for (int b = 0; b < kBuckets; ++b) {
-        const int begin = first + int(qint64(n) * b / kBuckets);
-        const int end = first + int(qint64(n) * (b + 1) / kBuckets);
-        int lo = -1, hi = -1;
-        for (int i = begin; i < end; ++i) {
-            if (!std::isfinite(values[i]))
-                continue;
-            if (lo < 0 || values[i] < values[lo])
-                lo = i;
-            if (hi < 0 || values[i] > values[hi])
-                hi = i;
-        }
-        if (lo < 0)
-            continue;
-        const int a = std::min(lo, hi), c = std::max(lo, hi);
-        out.append(QCPGraphData(keys[a], values[a]));
-        if (c != a)
-            out.append(QCPGraphData(keys[c], values[c]));
-    }
-}
 
 } // namespace
 
@@ -264,9 +229,9 @@ void ComparisonPlot::rebuildGraphs()
             first = std::max(0, first - 1);
             last = std::min(n, last + 1);
         }
-        decimate(r.x, r.gLoss, first, last, points);
+        decimateCurve(r.x, r.gLoss, first, last, kBuckets, true, points);
         r.g->data()->set(points, r.sorted);
-        decimate(r.x, r.dLoss, first, last, points);
+        decimateCurve(r.x, r.dLoss, first, last, kBuckets, true, points);
         r.d->data()->set(points, r.sorted);
     }
     if (m_autoScale)

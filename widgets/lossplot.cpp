@@ -1,5 +1,7 @@
 #include "lossplot.h"
 
+#include "plotdecimation.h"
+
 #include <qcustomplot.h>
 
 #include <QCheckBox>
@@ -20,8 +22,6 @@ namespace {
 // Buckets per series over the visible range: min and max per bucket keep spikes visible in
 // the raw curve while staying at most 2 * kBuckets points, well under what a replot can afford.
 constexpr int kBuckets = 2000;
-// Below this many visible rows the data go to the graph as they are.
-constexpr int kPassThrough = 2 * kBuckets;
 // How long new rows may wait before the drawn data are rebuilt: bounds the O(n) rebuild to a
 // few times a second however fast rows arrive, which keeps addPoint O(1) amortised.
 constexpr int kRebuildIntervalMs = 50;
@@ -29,58 +29,6 @@ constexpr double kMaxSmoothing = 0.999;
 constexpr int kSliderSteps = 1000;
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Appends one point per bucket (means) or up to two (min and max in the order they occur).
-void decimate(const QVector<double> &keys, const QVector<double> &values, int first, int last,
-              bool minMax, QVector<QCPGraphData> &out)
-{
-    out.clear();
-    const int n = last - first;
-    if (n <= 0)
-        return;
-    if (n <= kPassThrough) {
-        out.reserve(n);
-        for (int i = first; i < last; ++i)
-            if (!std::isnan(values[i]))
-                out.append(QCPGraphData(keys[i], values[i]));
-        return;
-    }
-    out.reserve(minMax ? 2 * kBuckets : kBuckets);
-    for (int b = 0; b < kBuckets; ++b) {
-        const int begin = first + int(qint64(n) * b / kBuckets);
-        const int end = first + int(qint64(n) * (b + 1) / kBuckets);
-        if (minMax) {
-            int lo = -1, hi = -1;
-            for (int i = begin; i < end; ++i) {
-                const double v = values[i];
-                if (std::isnan(v))
-                    continue;
-                if (lo < 0 || v < values[lo])
-                    lo = i;
-                if (hi < 0 || v > values[hi])
-                    hi = i;
-            }
-            if (lo < 0)
-                continue;
-            const int a = std::min(lo, hi), c = std::max(lo, hi);
-            out.append(QCPGraphData(keys[a], values[a]));
-            if (c != a)
-                out.append(QCPGraphData(keys[c], values[c]));
-        } else {
-            double sumKey = 0, sumValue = 0;
-            int count = 0;
-            for (int i = begin; i < end; ++i) {
-                if (std::isnan(values[i]))
-                    continue;
-                sumKey += keys[i];
-                sumValue += values[i];
-                ++count;
-            }
-            if (count > 0)
-                out.append(QCPGraphData(sumKey / count, sumValue / count));
-        }
-    }
-}
 
 QString formatValue(double v)
 {
@@ -393,10 +341,10 @@ void LossPlot::rebuildGraphs()
     }
     QVector<QCPGraphData> points;
     for (int s = 0; s < SeriesCount; ++s) {
-        decimate(m_steps, m_raw[s], first, last, true, points);
+        decimateCurve(m_steps, m_raw[s], first, last, kBuckets, true, points);
         m_rawGraph[s]->data()->set(points, m_sorted);
         // Unsmoothed, the solid line is the raw data and must keep its spikes.
-        decimate(m_steps, m_smooth[s], first, last, m_smoothing == 0, points);
+        decimateCurve(m_steps, m_smooth[s], first, last, kBuckets, m_smoothing == 0, points);
         m_smoothGraph[s]->data()->set(points, m_sorted);
     }
     if (m_autoScale)

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <set>
@@ -75,6 +76,15 @@ int availableCores()
     if (sched_getaffinity(0, sizeof(set), &set) == 0)
         return std::max(1, CPU_COUNT(&set));
     return std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::vector<int> fairThreadShares(int cores, int runs)
+{
+    std::vector<int> shares;
+    cores = std::max(1, cores);
+    for (int k = 0; k < runs; ++k)
+        shares.push_back(std::max(1, cores / runs + (k < cores % runs ? 1 : 0)));
+    return shares;
 }
 
 int applyThreads(int requested)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ganvas {
 
@@ -18,6 +19,10 @@ int availableCores();
 
 // Sets libtorch's intra-op threads: `requested`, or all available cores when 0. Returns the count.
 int applyThreads(int requested);
+
+// Threads for each of `runs` runs training at once on `cores` cores: equal shares, the
+// remainder one each to the first runs, at least one each (more runs than cores oversubscribe).
+std::vector<int> fairThreadShares(int cores, int runs);
 
 // One line for logs and `bench`: BLAS library and kernel, threads, and a warning when slow.
 std::string cpuRuntimeSummary();
