@@ -11,6 +11,7 @@
 #include "media/pngio.h"
 #include "runcontroller.h"
 #include "runsetupdialog.h"
+#include "storedrun.h"
 #include "trainerworker.h"
 
 #include <QApplication>
@@ -225,58 +226,39 @@ int ComparisonWindow::addRunFromDisk(const QString &runDir)
         m_lastError = tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns);
         return -1;
     }
-    const QString root = QDir(runDir).absolutePath();
-    const std::string rootStd = root.toStdString();
-    auto *r = new Run;
-    r->id = g_nextRunId++;
-    r->runDir = root;
-    r->name = QDir(root).dirName();
-    r->state = RunState::OnDisk;
-    std::vector<ganvas::StepStats> rows;
+    StoredRun stored;
     try {
-        r->config = ganvas::TrainingConfig::fromJsonFile(rootStd + "/config.json");
-        const std::string metrics = rootStd + "/metrics.csv";
-        if (QFileInfo::exists(QString::fromStdString(metrics)))
-            rows = ganvas::RunDirectory::readMetrics(metrics);
+        stored = readStoredRun(runDir);
     } catch (const std::exception &e) {
-        delete r;
         m_lastError = tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what()));
         return -1;
     }
+    auto *r = new Run;
+    r->id = g_nextRunId++;
+    r->runDir = stored.root;
+    r->name = QDir(stored.root).dirName();
+    r->state = RunState::OnDisk;
+    r->config = stored.config;
+    r->batchesPerEpoch = stored.batchesPerEpoch;
+    r->epochsDone = stored.lastEpoch();
     const int index = attach(r);
     if (index < 0)
         return -1;
-    // Curves by fractional epoch: the last logged step of epoch 1 stands in for the number of
-    // batches per epoch (exact when the epoch ends on a logged step, as the trainer's do).
-    for (const auto &row : rows)
-        if (row.epoch == 1)
-            r->batchesPerEpoch = int(std::max<int64_t>(r->batchesPerEpoch, row.step));
     if (r->batchesPerEpoch > 0) {
         QVector<double> x, d, g;
-        for (const auto &row : rows) {
+        for (const auto &row : stored.metrics) {
             x << double(row.step) / r->batchesPerEpoch;
             d << row.dLoss;
             g << row.gLoss;
         }
         m_view->addLosses(index, x, d, g);
     }
-    if (!rows.empty()) {
-        r->last = rows.back();
+    if (!stored.metrics.empty()) {
+        r->last = stored.metrics.back();
         r->haveStats = true;
     }
-    const QDir frames(root + "/frames");
-    for (const QString &file : frames.entryList({"epoch-*.png"}, QDir::Files, QDir::Name)) {
-        bool ok = false;
-        const int epoch = file.mid(6, file.size() - 10).toInt(&ok);
-        if (!ok)
-            continue;
-        try {
-            m_view->setFrame(index, epoch, toQImage(ganvas::readPng(frames.filePath(file).toStdString())));
-            r->epochsDone = std::max(r->epochsDone, epoch);
-        } catch (const std::exception &) {
-            // A damaged frame leaves a gap; the others still compare.
-        }
-    }
+    for (auto it = stored.frames.cbegin(); it != stored.frames.cend(); ++it)
+        m_view->setFrame(index, it.key(), it.value());
     showAdded(index);
     return index;
 }

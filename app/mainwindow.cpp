@@ -16,6 +16,7 @@
 #include "lossplot.h"
 #include "runcontroller.h"
 #include "samplegridview.h"
+#include "storedrun.h"
 #include "trainerworker.h"
 
 #include <QAction>
@@ -318,34 +319,28 @@ void MainWindow::saveSettings() const
 
 bool MainWindow::openRun(const QString &runDir)
 {
-    const std::string root = QDir(runDir).absolutePath().toStdString();
+    StoredRun run;
     try {
-        const auto config = ganvas::TrainingConfig::fromJsonFile(root + "/config.json");
-        const auto rows = ganvas::RunDirectory::readMetrics(root + "/metrics.csv");
-        m_panel->setConfig(config);
-        m_plot->clear();
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const auto &r = rows[i];
-            m_plot->addPoint(double(r.step), r.dLoss, r.gLoss, r.dReal, r.dFake);
-            if (i + 1 < rows.size() && rows[i + 1].epoch != r.epoch)
-                m_plot->markEpoch(double(r.step));
-        }
-        const int epochs = rows.empty() ? 0 : rows.back().epoch;
-        m_scrubber->clear();
-        m_grid->setGrid({}, 0);
-        const ganvas::RunDirectory dir(root);
-        for (int e = 1; e <= epochs; ++e) {
-            const std::string frame = dir.framePath(e);
-            if (!QFileInfo::exists(QString::fromStdString(frame)))
-                continue;
-            m_scrubber->addFrame(e, toQImage(ganvas::readPng(frame)));
-        }
+        run = readStoredRun(runDir);
     } catch (const std::exception &e) {
         m_panel->showError(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
         return false;
     }
+    m_panel->setConfig(run.config);
+    m_plot->clear();
+    const auto &rows = run.metrics;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const auto &r = rows[i];
+        m_plot->addPoint(double(r.step), r.dLoss, r.gLoss, r.dReal, r.dFake);
+        if (i + 1 < rows.size() && rows[i + 1].epoch != r.epoch)
+            m_plot->markEpoch(double(r.step));
+    }
+    m_scrubber->clear();
+    m_grid->setGrid({}, 0);
+    for (auto it = run.frames.cbegin(); it != run.frames.cend(); ++it)
+        m_scrubber->addFrame(it.key(), it.value());
     m_panel->showError({});
-    m_openedRun = QString::fromStdString(root);
+    m_openedRun = run.root;
     m_runDir = m_openedRun;
     rememberRun(m_openedRun);
     m_checkpoints->setRunDirectory(m_openedRun);

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <filesystem>
 
 class TestComparison : public QObject
 {
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void exportsPngAndGif();
     void runFromDiskJoins();
     void refusesBadRunsClearly();
+    void damagedFrameIsLeftOut();
 
 private:
     ganvas::TrainingConfig greyConfig() const;
@@ -220,6 +222,21 @@ void TestComparison::refusesBadRunsClearly()
     QCOMPARE(run, 3);
     w.startRun(run);
     QTRY_COMPARE_WITH_TIMEOUT(w.runState(run), ComparisonWindow::RunState::Failed, 30000);
+}
+
+void TestComparison::damagedFrameIsLeftOut()
+{
+    QVERIFY(!m_finishedRun.isEmpty());
+    const QString copy = m_dir.filePath("damaged-run");
+    std::filesystem::copy(m_finishedRun.toStdString(), copy.toStdString(), std::filesystem::copy_options::recursive);
+    QFile frame(copy + "/frames/epoch-0002.png");
+    QVERIFY(frame.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    frame.write("not a png");
+    frame.close();
+    ComparisonWindow w;
+    QCOMPARE(w.addRunFromDisk(copy), 0);
+    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 3}));
+    QCOMPARE(w.epochsDone(0), 3);
 }
 
 QTEST_MAIN(TestComparison)
