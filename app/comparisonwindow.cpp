@@ -2,6 +2,7 @@
 
 #include "checkpoint/rundirectory.h"
 #include "comparisonexport.h"
+#include "coreshare.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
 #include "engine/cpuruntime.h"
@@ -33,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 
 struct ComparisonWindow::Run
@@ -73,17 +75,28 @@ ComparisonWindow::ComparisonWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(tr("GANvas — compare runs"));
     m_pool.setMaxThreadCount(1);
     buildUi();
+    // A run starting or pausing in the main window changes the shares here too.
+    connect(&CoreShare::instance(), &CoreShare::sharesChanged, this, [this] {
+        for (Run *r : m_runs)
+            if (r->controller && r->state == RunState::Training)
+                r->threads = CoreShare::instance().shareOf(r->controller);
+        refreshRunTable();
+    });
     resize(1280, 860);
 }
 
 ComparisonWindow::~ComparisonWindow()
 {
+    // Deleting the controllers below tells CoreShare, whose signal must not reach this half-
+    // destroyed window.
+    disconnect(&CoreShare::instance(), nullptr, this, nullptr);
     stopAll();
     m_pool.waitForDone();
     for (Run *r : m_runs) {
-        delete r->controller;
+        delete std::exchange(r->controller, nullptr);
         delete r;
     }
+    m_runs.clear();
 }
 
 void ComparisonWindow::buildUi()
@@ -288,7 +301,8 @@ void ComparisonWindow::removeRun(int run)
     if (run < 0 || run >= runCount())
         return;
     Run *r = m_runs[run];
-    delete r->controller; // stops the run (a checkpoint is written) and waits for its thread
+    // Stops the run (a checkpoint is written) and waits for its thread.
+    delete std::exchange(r->controller, nullptr);
     m_runs.erase(m_runs.begin() + run);
     m_view->removeRun(run);
     delete r;
@@ -347,7 +361,7 @@ void ComparisonWindow::startRun(int run)
 void ComparisonWindow::launch(int run, const QString &checkpoint)
 {
     Run *r = m_runs[run];
-    delete r->controller;
+    delete std::exchange(r->controller, nullptr);
     r->controller = new RunController(this);
     auto *w = r->controller->worker();
     // The controller is the context: signals still queued when a run is removed are dropped.
@@ -448,41 +462,20 @@ void ComparisonWindow::setState(int run, RunState state, const QString &detail)
 
 void ComparisonWindow::rebalanceThreads()
 {
-    // Fair shares of the cores among the runs that are training (a paused run needs none).
-    std::vector<Run *> training;
+    // The cores are shared by every run training in this process (the main window's too).
+    auto &share = CoreShare::instance();
     for (Run *r : m_runs)
-        if (r->state == RunState::Training)
-            training.push_back(r);
-    const std::vector<int> shares = ganvas::fairThreadShares(ganvas::availableCores(), int(training.size()));
-    for (size_t k = 0; k < training.size(); ++k) {
-        const int share = shares[k];
-        Run *r = training[k];
-        if (r->threads != share) {
-            r->threads = share;
-            if (r->controller)
-                r->controller->worker()->requestThreads(share);
-        }
-    }
+        if (r->controller)
+            share.setTraining(r->controller, r->controller->worker(), r->state == RunState::Training);
+    for (Run *r : m_runs)
+        if (r->controller && r->state == RunState::Training)
+            r->threads = share.shareOf(r->controller);
     m_threadsLabel->setText(threadSummary());
 }
 
 QString ComparisonWindow::threadSummary() const
 {
-    const int cores = ganvas::availableCores();
-    int training = 0;
-    QStringList shares;
-    for (const Run *r : m_runs)
-        if (r->state == RunState::Training) {
-            ++training;
-            shares << QString::number(r->threads);
-        }
-    if (training == 0)
-        return tr("CPU: %n core(s), no run training.", nullptr, cores);
-    shares.removeDuplicates();
-    return tr("CPU: %1 core(s) shared fairly by %2 training run(s): %3 thread(s) each.")
-        .arg(cores)
-        .arg(training)
-        .arg(shares.join(tr(" or ")));
+    return CoreShare::instance().summary();
 }
 
 QString ComparisonWindow::stateText(RunState state)

@@ -4,6 +4,7 @@
 #include "engine/trainer.h"
 #include "engine/trainingconfig.h"
 #include "checkpointbrowser.h"
+#include "coreshare.h"
 #include "comparisonwindow.h"
 #include "datasetmanager.h"
 #include "engine/sampler.h"
@@ -425,7 +426,18 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
     });
     connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);
     connect(w, &TrainerWorker::epochFinished, this, &MainWindow::onEpoch);
-    connect(w, &TrainerWorker::paused, this, [this](bool p) { m_pause->setChecked(p); });
+    // With threads left at 0 (all cores) the run shares them with runs in the comparison window.
+    bool shared = false;
+    try {
+        shared = ganvas::TrainingConfig::fromJson(configJson.toStdString()).threads == 0;
+    } catch (const std::exception &) {
+    }
+    auto *controller = m_controller;
+    connect(w, &TrainerWorker::paused, this, [this, controller, w, shared](bool p) {
+        m_pause->setChecked(p);
+        if (shared)
+            CoreShare::instance().setTraining(controller, w, !p);
+    });
     connect(w, &TrainerWorker::checkpointWritten, this, [this](const QString &path, int) {
         statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
         m_checkpoints->refresh();
@@ -434,11 +446,14 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
         // In the panel rather than a modal box: a failed run must not block the window.
         m_panel->showError(tr("Training failed: %1").arg(message));
     });
-    connect(w, &TrainerWorker::finished, this, [this](bool completed) {
+    connect(w, &TrainerWorker::finished, this, [this, controller](bool completed) {
+        CoreShare::instance().setTraining(controller, nullptr, false);
         setRunning(false);
         Q_EMIT runFinished(completed);
     });
     setRunning(true);
+    if (shared)
+        CoreShare::instance().setTraining(m_controller, w, true);
     m_controller->start(configJson, m_runDir, checkpoint);
 }
 
@@ -449,7 +464,7 @@ void MainWindow::onStats(const ganvas::StepStats &s)
     m_plot->addPoint(double(s.step), s.dLoss, s.gLoss, s.dReal, s.dFake);
     m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
     m_stepLabel->setText(tr("step %1").arg(s.step));
-    m_speedLabel->setText(tr("%1 img/s").arg(s.imagesPerSec, 0, 'f', 0));
+    m_speedLabel->setText(tr("%1 img/s · %n thread(s)", nullptr, s.threads).arg(s.imagesPerSec, 0, 'f', 0));
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;

@@ -2,9 +2,13 @@
 // the cores, each paused on its own; a run added from disk; the PNG and GIF exports.
 #include "comparisonview.h"
 #include "comparisonwindow.h"
+#include "coreshare.h"
+#include "hyperparameterpanel.h"
+#include "mainwindow.h"
 #include "engine/cpuruntime.h"
 #include "media/gifwriter.h"
 
+#include <QAction>
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void runFromDiskJoins();
     void refusesBadRunsClearly();
     void damagedFrameIsLeftOut();
+    void mainWindowRunSharesTheCores();
 
 private:
     ganvas::TrainingConfig greyConfig() const;
@@ -237,6 +242,39 @@ void TestComparison::damagedFrameIsLeftOut()
     QCOMPARE(w.addRunFromDisk(copy), 0);
     QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 3}));
     QCOMPARE(w.epochsDone(0), 3);
+}
+
+void TestComparison::mainWindowRunSharesTheCores()
+{
+    // A run in the main window and one in the comparison window share the cores too.
+    const int cores = ganvas::availableCores();
+    const std::vector<int> two = ganvas::fairThreadShares(cores, 2);
+    MainWindow m;
+    m.setAskBeforeClosing(false);
+    auto config = greyConfig();
+    config.epochs = 500;
+    config.threads = 0; // all cores: shared
+    m.panel()->setConfig(config);
+    m.startTraining();
+    QTRY_VERIFY_WITH_TIMEOUT(m.lastStats().step > 0, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, cores, 30000);
+    ComparisonWindow w;
+    QCOMPARE(w.addRun(config), 0);
+    w.startRun(0);
+    QCOMPARE(CoreShare::instance().trainingRuns(), 2);
+    QVERIFY2(w.threadSummary().contains("2 training run"), qPrintable(w.threadSummary()));
+    QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, two[0], 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.lastStats(0).threads, two[1], 60000);
+    // The comparison run stops: the main window's run gets every core back.
+    w.stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Stopped, 30000);
+    QCOMPARE(CoreShare::instance().trainingRuns(), 1);
+    const qint64 after = m.lastStats().step;
+    QTRY_VERIFY_WITH_TIMEOUT(m.lastStats().step > after && m.lastStats().threads == cores, 30000);
+    QSignalSpy finished(&m, &MainWindow::runFinished);
+    m.stopAction()->trigger();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(CoreShare::instance().trainingRuns(), 0);
 }
 
 QTEST_MAIN(TestComparison)
