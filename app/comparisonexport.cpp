@@ -1,6 +1,7 @@
 #include "comparisonexport.h"
 
 #include "comparisonview.h"
+#include "imageconversion.h"
 #include "media/gifwriter.h"
 
 #include <QImage>
@@ -19,15 +20,7 @@ bool writeComparisonGif(const ComparisonView &view, const QString &path, int fps
     }
     std::vector<ganvas::Image8> frames;
     for (int epoch : epochs) {
-        const QImage rgb = view.composeFrame(epoch).convertToFormat(QImage::Format_RGB888);
-        ganvas::Image8 im;
-        im.width = rgb.width();
-        im.height = rgb.height();
-        im.channels = 3;
-        im.pixels.resize(size_t(im.width) * im.height * 3);
-        for (int y = 0; y < im.height; ++y)
-            std::copy_n(rgb.constScanLine(y), im.width * 3, im.pixels.data() + size_t(y) * im.width * 3);
-        frames.push_back(std::move(im));
+        frames.push_back(toImage8Rgb(view.composeFrame(epoch)));
     }
     try {
         ganvas::GifOptions options;

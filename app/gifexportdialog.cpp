@@ -35,14 +35,7 @@ ganvas::Image8 withEpochLabel(const ganvas::Image8 &frame, int epoch)
     p.setPen(QColor(255, 220, 0));
     p.drawText(QRect(QPoint(0, 0), box.size()), Qt::AlignCenter, text);
     p.end();
-    ganvas::Image8 out;
-    out.width = image.width();
-    out.height = image.height();
-    out.channels = 3;
-    out.pixels.resize(size_t(out.width) * out.height * 3);
-    for (int y = 0; y < out.height; ++y)
-        std::memcpy(&out.pixels[size_t(y) * out.width * 3], image.constScanLine(y), size_t(out.width) * 3);
-    return out;
+    return toImage8Rgb(image);
 }
 
 } // namespace
