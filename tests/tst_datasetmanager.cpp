@@ -1,6 +1,7 @@
 // File → Datasets against a real HTTP server on 127.0.0.1 serving the installed Fashion-MNIST:
 // fetch with progress, cancel, a bad checksum, verify, and previews of real samples.
 #include "datasetmanager.h"
+#include "gziptesthelpers.h"
 #include "httptestserver.h"
 
 #include <QDir>
@@ -37,18 +38,7 @@ std::string alteredLabels()
         raw.append(buf, size_t(got));
     gzclose(in);
     raw[100] = char((raw[100] + 1) % 10);
-    uLongf size = compressBound(raw.size()) + 64;
-    std::string out(size, '\0');
-    z_stream z{};
-    deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    z.next_in = reinterpret_cast<Bytef *>(raw.data());
-    z.avail_in = uInt(raw.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
+    return ganvas::test::gzip(raw);
 }
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "data/datasetfetch.h"
 #include "data/datasetlocator.h"
 #include "data/idxreader.h"
+#include "gziptesthelpers.h"
 #include "httptestserver.h"
 
 #include <QtTest>
@@ -26,6 +27,8 @@ using ganvas::test::HttpTestServer;
 namespace fs = std::filesystem;
 
 namespace {
+
+using ganvas::test::gzip;
 
 constexpr int kImages = 200;
 const char *const kFashion = "/usr/share/datasets/fashion-mnist";
@@ -52,21 +55,6 @@ std::string idxLabels(int count)
     for (int i = 0; i < count; ++i)
         bytes += char(i % 10);
     return bytes;
-}
-
-std::string gzip(const std::string &raw)
-{
-    z_stream z {};
-    deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, uLong(raw.size())) + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(raw.data()));
-    z.avail_in = uInt(raw.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
 }
 
 std::string hex(const std::string &bytes, QCryptographicHash::Algorithm algorithm)
