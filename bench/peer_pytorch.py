@@ -35,20 +35,22 @@ def main():
     ap.add_argument("--steps", type=int, default=50)
     ap.add_argument("--warmup", type=int, default=5)
     ap.add_argument("--threads", type=int, default=0, help="0: all cores")
+    ap.add_argument("--device", default="cpu", help="cpu or cuda (data resident on the device)")
     args = ap.parse_args()
     import os
     torch.set_num_threads(args.threads or os.cpu_count())
     torch.manual_seed(0)
     latent, pixels, b = 100, 28 * 28, args.batch_size
-    G, D = generator(latent, pixels), discriminator(pixels)
+    dev = torch.device(args.device)
+    G, D = generator(latent, pixels).to(dev), discriminator(pixels).to(dev)
     opt_g = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.5, 0.999))
-    data = torch.rand(4096, pixels) * 2 - 1
-    ones, zeros = torch.ones(b, 1), torch.zeros(b, 1)
+    data = torch.rand(4096, pixels, device=dev) * 2 - 1
+    ones, zeros = torch.ones(b, 1, device=dev), torch.zeros(b, 1, device=dev)
 
     def step(i):
         real = data[(i * b) % (4096 - b):][:b]
-        z = torch.randn(b, latent)
+        z = torch.randn(b, latent, device=dev)
         fake = G(z)
         opt_d.zero_grad()
         d_loss = (F.binary_cross_entropy_with_logits(D(real), ones)
@@ -61,14 +63,20 @@ def main():
         opt_g.step()
         return d_loss, g_loss
 
+    def wait():
+        if dev.type == "cuda":
+            torch.cuda.synchronize(dev)
+
     for i in range(args.warmup):
         step(i)
+    wait()
     t0 = time.perf_counter()
     for i in range(args.steps):
         d_loss, g_loss = step(i)
     float(d_loss)
+    wait()
     dt = time.perf_counter() - t0
-    print(f"threads {torch.get_num_threads()} batch {b} steps {args.steps} ms_per_step {1000 * dt / args.steps:.2f}")
+    print(f"device {dev} threads {torch.get_num_threads()} batch {b} steps {args.steps} ms_per_step {1000 * dt / args.steps:.2f}")
     print(f"images_per_s {args.steps * b / dt:.1f}")
 
 
