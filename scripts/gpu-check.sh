@@ -8,9 +8,10 @@
 # on a Debian 12 machine), unpacked into .cache/gpu/root; a Fashion-MNIST subset comes in
 # .cache/gpu/data/fmnist. Everything it prints also lands in $OUT (default: gpu-out/).
 #
-# Checks: the build; `ganvas-cli bench --device cuda` against bench/peer_pytorch.py on the same
-# GPU, rounds interleaved; DCGAN and WGAN-GP steps on the GPU; a short training run on the GPU
-# with its run directory, a resume, a CPU sample from the GPU checkpoint and the GIF.
+# Checks: the build; `ganvas-cli bench --device cuda` (CUDA graph and --eager) against
+# bench/peer_pytorch.py on the same GPU, rounds interleaved; other models and losses; a short
+# training run on the GPU (graph and eager with the same seed), a resume, a CPU sample and a CPU
+# resume from the GPU checkpoint, the GIF; DCGAN runs on a colour image folder.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -81,41 +82,51 @@ export LD_LIBRARY_PATH="$gpu/rt"
 ls "$gpu/rt"
 LD_LIBRARY_PATH="$gpu/rt" ldd "$cli" | grep -E 'not found|torch_cuda|libc10_cuda' || true
 
-step "bench: ganvas-cli vs the PyTorch peer, seed MLP, batch 128, data on the GPU"
+step "bench: ganvas-cli (CUDA graph, eager) vs the PyTorch peer, seed MLP, batch 128, data on the GPU"
 timeout 60 "$cli" bench --device cuda --steps 20 --warmup 5 | grep -E '^(model|warning)'
 for r in 1 2 3; do
-  o=$(timeout 90 "$cli" bench --device cuda --steps 400 --warmup 30 | awk '/^images_per_s/ {print $2}')
-  p=$(timeout 90 python3 bench/peer_pytorch.py --device cuda --steps 400 --warmup 30 | awk '/^images_per_s/ {print $2}')
-  echo "round $r: ganvas-cli ${o:-FAILED} images/s, pytorch ${p:-FAILED} images/s"
+  o=$(timeout 90 "$cli" bench --device cuda --steps 1000 --warmup 30 | awk '/^images_per_s/ {print $2}')
+  e=$(timeout 90 "$cli" bench --device cuda --eager --steps 400 --warmup 30 | awk '/^images_per_s/ {print $2}')
+  p=$(timeout 90 python3 bench/peer_pytorch.py --device cuda --steps 400 --warmup 30 2>/dev/null | awk '/^images_per_s/ {print $2}')
+  echo "round $r: ganvas-cli graph ${o:-FAILED}, ganvas-cli eager ${e:-FAILED}, pytorch eager ${p:-FAILED} images/s"
 done
 
-step "bench: other models and losses on the GPU"
-timeout 90 "$cli" bench --device cuda --model dcgan --image-size 32 --channels 3 --batch-size 128 --steps 100 --warmup 10 | tail -2
-timeout 90 "$cli" bench --device cuda --model dcgan --image-size 64 --channels 3 --batch-size 64 --steps 50 --warmup 5 | tail -2
-timeout 90 "$cli" bench --device cuda --model mlp --loss wgan-gp --steps 100 --warmup 10 | tail -2
-timeout 90 "$cli" bench --device cuda --model dcgan --loss hinge --steps 100 --warmup 10 | tail -2
+step "bench: other models and losses on the GPU (graph, then eager)"
+for args in "--model dcgan --image-size 32 --channels 3 --batch-size 128" "--model dcgan --image-size 64 --channels 3 --batch-size 64" \
+            "--model dcgan --loss hinge" "--model mlp --loss lsgan" "--model mlp --loss wgan-gp"; do
+  g=$(timeout 90 "$cli" bench --device cuda $args --steps 200 --warmup 10 | awk '/^model/ {m=$0} /^images_per_s/ {print $2, (m ~ /CUDA graph/ ? "graph" : "eager")}')
+  e=$(timeout 90 "$cli" bench --device cuda --eager $args --steps 100 --warmup 10 | awk '/^images_per_s/ {print $2}')
+  echo "$args: ${g:-FAILED} / eager ${e:-FAILED} images/s"
+done
 
-step "bench: CPU of this machine, ours vs the peer (16 threads)"
-timeout 90 "$cli" bench --device cpu --steps 50 --warmup 5 | tail -3
-timeout 90 python3 bench/peer_pytorch.py --device cpu --steps 50 --warmup 5 | tail -1
+step "bench: CPU of this machine, ours vs the peer (all threads)"
+timeout 90 "$cli" bench --device cpu --steps 50 --warmup 5 | grep -E '^(model|images)'
+timeout 90 python3 bench/peer_pytorch.py --device cpu --steps 50 --warmup 5 2>/dev/null | tail -1
 
 step "train on the GPU: 3 epochs of the MLP on 20,000 Fashion-MNIST images"
-rm -rf "$out/run-mlp"
+rm -rf "$out/run-mlp" "$out/run-eager"
 timeout 120 "$cli" train --device cuda --dataset "$gpu/data/fmnist" --epochs 3 --checkpoint-every 1 --out "$out/run-mlp"
 echo "exit $?"
+step "the same seed eagerly, 1 epoch: losses of both"
+GANVAS_NO_CUDA_GRAPH=1 timeout 120 "$cli" train --device cuda --dataset "$gpu/data/fmnist" --epochs 1 --out "$out/run-eager" | tail -2
+head -4 "$out/run-mlp/metrics.csv"; head -4 "$out/run-eager/metrics.csv" | tail -3
+grep '^1,156,' "$out/run-mlp/metrics.csv" "$out/run-eager/metrics.csv"
 step "resume on the GPU to epoch 4"
 timeout 120 "$cli" train --resume "$out/run-mlp" --epochs 4
 echo "exit $?"
-ls "$out/run-mlp" "$out/run-mlp/frames" "$out/run-mlp/checkpoints"; tail -3 "$out/run-mlp/metrics.csv"
-step "sample on the CPU from the GPU checkpoint; GIF"
+ls "$out/run-mlp/frames" "$out/run-mlp/checkpoints"; tail -2 "$out/run-mlp/metrics.csv"
+step "sample on the CPU from the GPU checkpoint (GPU hidden too); resume the GPU run on the CPU; GIF"
 timeout 60 "$cli" sample "$out/run-mlp/checkpoints/epoch-0004.ckpt" --out "$out/sample-cpu.png" --count 16
+CUDA_VISIBLE_DEVICES= timeout 60 "$cli" sample "$out/run-mlp/checkpoints/epoch-0004.ckpt" --out "$out/sample-nogpu.png" --count 16
+CUDA_VISIBLE_DEVICES= timeout 120 "$cli" train --resume "$out/run-mlp" --epochs 5 --device cpu | tail -3
 timeout 60 "$cli" gif "$out/run-mlp" --out "$out/run-mlp.gif"
-rm -rf "$out/run-mlp/checkpoints" # large; the frames, metrics and config come back
+rm -rf "$out/run-mlp/checkpoints" "$out/run-mlp/frames" "$out/run-eager"
 
-step "train on the GPU: DCGAN, WGAN-GP, 32x32 colour image folder"
+step "train on the GPU: DCGAN, BCE (graph) and WGAN-GP (eager), 32x32 colour image folder"
 python3 scripts/make-shapes.py "$out/shapes" 2048 >/dev/null
-timeout 120 "$cli" train --device cuda --dataset "$out/shapes" --model dcgan --loss wgan-gp --epochs 2 --out "$out/run-dcgan"
-echo "exit $?"
-rm -rf "$out/shapes" "$out/run-dcgan/checkpoints"
+timeout 120 "$cli" train --device cuda --dataset "$out/shapes" --model dcgan --epochs 4 --out "$out/run-dcgan" | tail -3
+cp "$out/run-dcgan/frames/epoch-0004.png" "$out/dcgan-epoch-0004.png"
+timeout 120 "$cli" train --device cuda --dataset "$out/shapes" --model dcgan --loss wgan-gp --epochs 2 --out "$out/run-wgan" | tail -3
+rm -rf "$out/shapes" "$out/run-dcgan" "$out/run-wgan"
 
 step "done"

@@ -108,7 +108,9 @@ void readCheckpoint(const std::string &path, torch::serialize::InputArchive &arc
     if (crcOf(bytes.data() + kHeaderSize, length) != static_cast<uint32_t>(getLE(bytes, 24, 4)))
         throw CheckpointError(path + ": damaged: the checksum does not match the data");
     try {
-        archive.load_from(bytes.data() + kHeaderSize, length);
+        // Every tensor lands on the CPU, whatever device wrote it: a run trained on a GPU can be
+        // sampled or resumed on a machine without one; the trainer moves its state to its device.
+        archive.load_from(bytes.data() + kHeaderSize, length, torch::Device(torch::kCPU));
     } catch (const c10::Error &e) {
         throw CheckpointError(path + ": damaged: " + firstLine(e.what_without_backtrace()));
     }

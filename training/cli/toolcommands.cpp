@@ -1,6 +1,7 @@
 #include "checkpoint/checkpoint.h"
 #include "cli/commands.h"
 #include "engine/cpuruntime.h"
+#include "engine/cudagraphstep.h"
 #include "engine/sampler.h"
 #include "engine/trainer.h"
 #include "media/gifwriter.h"
@@ -87,7 +88,7 @@ CommandAction addGifCommand(CLI::App &app)
 
 CommandAction addBenchCommand(CLI::App &app)
 {
-    struct Options { TrainingConfig config; int steps = 50; int warmup = 5; int side = 28; int channels = 1; };
+    struct Options { TrainingConfig config; int steps = 50; int warmup = 5; int side = 28; int channels = 1; bool eager = false; };
     auto o = std::make_shared<Options>();
     auto *sub = app.add_subcommand("bench", "Train on random data and print images/s");
     sub->add_option("--model", o->config.model, "mlp or dcgan");
@@ -99,11 +100,14 @@ CommandAction addBenchCommand(CLI::App &app)
     sub->add_option("--threads", o->config.threads, "CPU threads (0: all cores)");
     sub->add_option("--image-size", o->side, "Side of the square images (28, 32, 64)");
     sub->add_option("--channels", o->channels, "1 (grey) or 3 (colour)");
+    sub->add_flag("--eager", o->eager, "On a GPU: launch every kernel, no CUDA graph");
     return [o] {
         if (o->steps < 1 || o->warmup < 0)
             throw UsageError("--steps must be at least 1 and --warmup at least 0");
         if (o->channels != 1 && o->channels != 3)
             throw UsageError("--channels: must be 1 or 3");
+        if (o->eager)
+            setCudaGraphsEnabled(false);
         TrainingConfig &c = o->config;
         c.logEvery = 100000;
         c.epochs = 100000;
@@ -130,8 +134,9 @@ CommandAction addBenchCommand(CLI::App &app)
             trainer.trainStep();
         trainer.generator()->parameters().front().cpu();
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::printf("model %s loss %s batch %d steps %d device %s %s\n", c.model.c_str(), c.loss.c_str(),
-                    c.batchSize, o->steps, c.device.c_str(), cpuRuntimeSummary().c_str());
+        std::printf("model %s loss %s batch %d steps %d device %s%s %s\n", c.model.c_str(), c.loss.c_str(),
+                    c.batchSize, o->steps, c.device.c_str(), trainer.stepInCudaGraph() ? " (CUDA graph)" : "",
+                    cpuRuntimeSummary().c_str());
         const std::string warning = cpuRuntimeWarning();
         if (!warning.empty())
             std::printf("warning: %s\n", warning.c_str());

@@ -149,6 +149,8 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     }
     g_running = nullptr;
     printer.finish();
+    if (trainer.stepInCudaGraph())
+        std::printf("each step ran as one CUDA graph\n");
     std::printf(done ? "finished %d epochs\n" : "stopped at epoch %d; resume with: ganvas-cli train --resume %s\n",
                 trainer.epochsDone(), out.c_str());
     return kExitOk;

@@ -112,7 +112,10 @@ std::string cpuRuntimeWarning()
 std::string cpuRuntimeSummary()
 {
     std::string core = openBlasCore();
-    std::string s = "blas " + (core.empty() ? std::string("non-OpenBLAS") : "OpenBLAS/" + core);
+    std::string blas = "OpenBLAS/" + core;
+    if (core.empty())
+        blas = at::globalContext().hasMKL() ? "MKL" : "other";
+    std::string s = "blas " + blas;
     s += " threads " + std::to_string(torch::get_num_threads()) + "/" + std::to_string(availableCores());
     return s;
 }

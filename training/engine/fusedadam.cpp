@@ -18,7 +18,7 @@ FusedAdam::FusedAdam(std::vector<torch::Tensor> params, double lr, double beta1,
         m_expAvgSq.push_back(torch::zeros_like(p));
     }
     const auto opts = m_params.empty() ? torch::TensorOptions() : m_params.front().options();
-    m_stepTensor = torch::zeros({}, opts.dtype(torch::kFloat));
+    m_stepTensor = torch::zeros({}, opts.dtype(torch::kDouble)); // exact past 2^24 steps
     m_lrTensor = torch::full({}, lr, opts.dtype(torch::kFloat));
 }
 
@@ -96,7 +96,11 @@ void FusedAdam::stepDevice()
 
 void FusedAdam::save(torch::serialize::OutputArchive &archive) const
 {
-    archive.write("steps", torch::tensor(m_steps, torch::kInt64));
+    // On a GPU the count lives in m_stepTensor (a replayed CUDA graph does not pass the host).
+    const int64_t steps = m_params.empty() || m_params.front().is_cpu()
+                              ? m_steps
+                              : static_cast<int64_t>(std::llround(m_stepTensor.item<double>()));
+    archive.write("steps", torch::tensor(steps, torch::kInt64));
     archive.write("lr", torch::tensor(m_lr, torch::kDouble));
     for (size_t i = 0; i < m_params.size(); ++i) {
         archive.write("exp_avg." + std::to_string(i), m_expAvg[i].cpu());

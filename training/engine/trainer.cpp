@@ -2,12 +2,14 @@
 
 #include "checkpoint/rundirectory.h"
 #include "engine/cpuruntime.h"
+#include "engine/cudagraphstep.h"
 #include "engine/sampler.h"
 #include "media/pngio.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
+#include <cstdio>
 
 namespace ganvas {
 
@@ -24,6 +26,11 @@ torch::Device parseDevice(const std::string &name)
     if (device.is_cuda() && !torch::cuda::is_available())
         throw ConfigError("device: cuda was asked for, but this libtorch has no CUDA or no GPU is visible");
     return device;
+}
+
+std::string firstLine(const std::string &text)
+{
+    return text.substr(0, text.find('\n'));
 }
 
 void setRequiresGrad(torch::nn::Module &m, bool on)
@@ -75,6 +82,7 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
                               {data.count, data.channels, data.height, data.width}, torch::kUInt8)
                  .to(m_device, /*non_blocking=*/false, /*copy=*/true);
     m_statSum = torch::zeros({4}, torch::TensorOptions().device(m_device));
+    m_batchIndex = torch::zeros({1}, torch::TensorOptions().device(m_device).dtype(torch::kLong));
 
     if (!runDir.empty())
         m_runDir = std::make_unique<RunDirectory>(runDir);
@@ -92,6 +100,11 @@ void Trainer::prepareRunDirectory()
 }
 
 Trainer::~Trainer() = default;
+
+bool Trainer::stepInCudaGraph() const
+{
+    return m_graph && m_graph->replaying();
+}
 
 double Trainer::learningRateFactor() const
 {
@@ -112,7 +125,11 @@ double Trainer::currentInstanceNoise() const
 
 void Trainer::beginEpoch()
 {
-    m_perm = torch::randperm(m_data.size(0), m_cpuGen, torch::TensorOptions().dtype(torch::kLong)).to(m_device);
+    const auto perm = torch::randperm(m_data.size(0), m_cpuGen, torch::TensorOptions().dtype(torch::kLong));
+    if (m_perm.defined() && m_perm.sizes() == perm.sizes() && m_perm.device() == m_device)
+        m_perm.copy_(perm); // in place: a captured step reads this very buffer
+    else
+        m_perm = perm.to(m_device);
     const double f = learningRateFactor();
     m_optG->setLearningRate(m_config.lrG * f);
     m_optD->setLearningRate(m_config.lrD * f);
@@ -125,22 +142,24 @@ torch::Tensor Trainer::realBatch(int batch) const
     return m_data.index_select(0, idx).to(torch::kFloat).div_(127.5).sub_(1.0);
 }
 
-void Trainer::trainStep()
+torch::Tensor Trainer::realBatchAt(const torch::Tensor &batchIndex) const
 {
-    const auto started = Clock::now();
-    prepareRunDirectory();
-    applyLiveSettings();
-    if (m_batchInEpoch == 0 || !m_perm.defined())
-        beginEpoch();
+    // The batch number as a device tensor: a graph replays with whatever it holds.
     const int64_t b = m_config.batchSize;
-    const bool gStep = (m_globalStep + 1) % m_config.dStepsPerG == 0;
+    const auto idx = m_perm.narrow(0, 0, m_batchesPerEpoch * b).view({m_batchesPerEpoch, b}).index_select(0, batchIndex);
+    return m_data.index_select(0, idx.view({b})).to(torch::kFloat).div_(127.5).sub_(1.0);
+}
+
+// One D step (and a G step when gStep): device work only, no host synchronisation, so that
+// it can be captured in a CUDA graph.
+void Trainer::deviceStep(bool gStep, double sigma, const torch::Tensor &real)
+{
+    const int64_t b = m_config.batchSize;
     const auto opts = torch::TensorOptions().device(m_device);
-    const double sigma = currentInstanceNoise();
     auto noisy = [&](const torch::Tensor &x) {
         return sigma > 0 ? x + sigma * torch::randn(x.sizes(), m_devGen, opts) : x;
     };
 
-    const auto real = realBatch(m_batchInEpoch);
     const auto z = torch::randn({b, m_config.latentSize}, m_devGen, opts);
     torch::Tensor fake;
     if (gStep) {
@@ -195,6 +214,47 @@ void Trainer::trainStep()
         m_statSum.add_(torch::stack({dLoss.detach(), meanScore(m_loss, realOut.detach()),
                                      meanScore(m_loss, fakeOut.detach()), gLoss.detach()}));
     }
+}
+
+bool Trainer::graphable(bool gStep, double sigma) const
+{
+    // What the graph captures as constants must not vary between steps: every batch a G step,
+    // no instance noise; WGAN-GP's double backward stays eager.
+    return m_device.is_cuda() && !m_graphFailed && cudaGraphsEnabled() && CudaGraphStep::available() &&
+           gStep && m_config.dStepsPerG == 1 && sigma <= 0 && m_loss != LossKind::WganGp;
+}
+
+void Trainer::trainStep()
+{
+    const auto started = Clock::now();
+    prepareRunDirectory();
+    applyLiveSettings();
+    if (m_batchInEpoch == 0 || !m_perm.defined())
+        beginEpoch();
+    const bool gStep = (m_globalStep + 1) % m_config.dStepsPerG == 0;
+    const double sigma = currentInstanceNoise();
+    bool done = false;
+    if (graphable(gStep, sigma)) {
+        const std::pair<double, double> key{m_config.labelSmoothing, m_config.labelFlipProb};
+        if (!m_graph || key != m_graphKey) {
+            m_graph = std::make_unique<CudaGraphStep>(m_device);
+            m_graphKey = key;
+        }
+        m_batchIndex.fill_(int64_t(m_batchInEpoch));
+        try {
+            m_graph->run([this] { deviceStep(true, 0.0, realBatchAt(m_batchIndex)); });
+            done = true;
+        } catch (const std::exception &e) {
+            // Capture failed (an operation that cannot be captured, a driver without graph
+            // support): say so once and train eagerly from here on.
+            m_graphFailed = true;
+            m_graph.reset();
+            std::fprintf(stderr, "warning: CUDA graph capture failed, training without it: %s\n",
+                         firstLine(e.what()).c_str());
+        }
+    }
+    if (!done)
+        deviceStep(gStep, sigma, realBatch(m_batchInEpoch));
     ++m_dSteps;
     m_gSteps += gStep ? 1 : 0;
     ++m_batchInEpoch;

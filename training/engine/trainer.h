@@ -19,6 +19,7 @@
 
 namespace ganvas {
 
+class CudaGraphStep;
 class RunDirectory;
 
 // Owns G, D, their optimisers, the run's random generator, the fixed preview noise and the
@@ -79,6 +80,8 @@ public:
     const std::vector<StepStats> &history() const { return m_history; }
     Image8 previewGrid();
     double currentInstanceNoise() const;
+    // True once steps replay a captured CUDA graph (CUDA builds, see CudaGraphStep).
+    bool stepInCudaGraph() const;
 
 private:
     // Changes control flags under the lock the paused loop waits on, then wakes it.
@@ -94,6 +97,9 @@ private:
     double learningRateFactor() const;
     void setState(TrainerState state);
     torch::Tensor realBatch(int batch) const;
+    torch::Tensor realBatchAt(const torch::Tensor &batchIndex) const;
+    void deviceStep(bool gStep, double sigma, const torch::Tensor &real);
+    bool graphable(bool gStep, double sigma) const;
 
     TrainingConfig m_config;
     LossKind m_loss;
@@ -119,6 +125,10 @@ private:
     int64_t m_globalStep = 0;
     int64_t m_lastCheckpointStep = -1;
     std::vector<StepStats> m_history;
+    std::unique_ptr<CudaGraphStep> m_graph;     // the captured step (CUDA)
+    std::pair<double, double> m_graphKey;       // label smoothing and flipping it was captured with
+    bool m_graphFailed = false;
+    torch::Tensor m_batchIndex;                 // batch number within the epoch, on the device
     std::unique_ptr<RunDirectory> m_runDir;
     bool m_runDirReady = false;
     TrainerObserver *m_observer = nullptr;

@@ -2,6 +2,7 @@
 #include "checkpoint/checkpoint.h"
 #include "checkpoint/rundirectory.h"
 #include "engine/trainer.h"
+#include "engine/cudagraphstep.h"
 
 #include <sstream>
 
@@ -121,6 +122,7 @@ void Trainer::restore(const std::string &path)
 void Trainer::readState(torch::serialize::InputArchive &a, const std::string &path)
 {
     torch::NoGradGuard noGrad;
+    m_graph.reset(); // loading swaps the tensors a captured step points at
     try {
         torch::Tensor shape;
         a.read("image_shape", shape);

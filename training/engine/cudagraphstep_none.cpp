@@ -1,0 +1,37 @@
+#include "engine/cudagraphstep.h"
+
+#include <stdexcept>
+
+// The build without CUDA: no graphs, every step runs eagerly.
+namespace ganvas {
+
+struct CudaGraphStep::Impl
+{
+};
+
+CudaGraphStep::CudaGraphStep(torch::Device) {}
+CudaGraphStep::~CudaGraphStep() = default;
+
+bool CudaGraphStep::available()
+{
+    return false;
+}
+
+void CudaGraphStep::run(const std::function<void()> &)
+{
+    throw std::runtime_error("this GANvas was built without CUDA: no CUDA graphs");
+}
+
+bool CudaGraphStep::replaying() const
+{
+    return false;
+}
+
+bool cudaGraphsEnabled()
+{
+    return false;
+}
+
+void setCudaGraphsEnabled(bool) {}
+
+} // namespace ganvas
