@@ -1,27 +1,19 @@
 #include "comparisonwindow.h"
 
-#include "checkpoint/rundirectory.h"
 #include "comparisonexport.h"
-#include "coreshare.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
 #include "engine/cpuruntime.h"
-#include "engine/trainer.h"
 #include "imageconversion.h"
 #include "mainwindow.h"
-#include "media/pngio.h"
-#include "runcontroller.h"
 #include "runsetupdialog.h"
 #include "storedrun.h"
-#include "trainerworker.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -33,35 +25,9 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <utility>
 #include <cmath>
 
-struct ComparisonWindow::Run
-{
-    int id = 0;                 // stable across removals (indices shift)
-    QString name;
-    QString runDir;
-    ganvas::TrainingConfig config;
-    RunController *controller = nullptr;
-    RunState state = RunState::Ready;
-    QString detail;             // the failure message
-    int batchesPerEpoch = 0;
-    int epochsDone = 0;
-    ganvas::StepStats last;
-    bool haveStats = false;
-    int threads = 0;            // the share it was given while training
-};
-
 namespace {
-
-int g_nextRunId = 1;
-
-QString fileStem(const QString &dataset)
-{
-    const QFileInfo info(dataset);
-    return info.fileName().isEmpty() ? dataset : info.fileName();
-}
 
 QString formatNumber(double v, int decimals)
 {
@@ -74,29 +40,48 @@ ComparisonWindow::ComparisonWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("GANvas — compare runs"));
     m_pool.setMaxThreadCount(1);
+    m_runs = new ComparisonRuns(this);
     buildUi();
-    // A run starting or pausing in the main window changes the shares here too.
-    connect(&CoreShare::instance(), &CoreShare::sharesChanged, this, [this] {
-        for (Run *r : m_runs)
-            if (r->controller && r->state == RunState::Training)
-                r->threads = CoreShare::instance().shareOf(r->controller);
-        refreshRunTable();
-    });
+    connectRuns();
     resize(1280, 860);
 }
 
 ComparisonWindow::~ComparisonWindow()
 {
-    // Deleting the controllers below tells CoreShare, whose signal must not reach this half-
-    // destroyed window.
-    disconnect(&CoreShare::instance(), nullptr, this, nullptr);
+    // Deleting the runs tells CoreShare, and nothing they report on the way may reach this
+    // half-destroyed window.
+    disconnect(m_runs, nullptr, nullptr, nullptr);
     stopAll();
     m_pool.waitForDone();
-    for (Run *r : m_runs) {
-        delete std::exchange(r->controller, nullptr);
-        delete r;
-    }
-    m_runs.clear();
+    delete m_runs;
+}
+
+void ComparisonWindow::connectRuns()
+{
+    connect(m_runs, &ComparisonRuns::statsReady, this, [this](int run, const ganvas::StepStats &s) {
+        const int batches = m_runs->run(run).batchesPerEpoch;
+        if (batches > 0)
+            m_view->addLosses(run, {double(s.step) / batches}, {s.dLoss}, {s.gLoss});
+        refreshFigures(run);
+    });
+    connect(m_runs, &ComparisonRuns::epochFinished, this, [this](int run, int epoch, const QImage &grid) {
+        m_view->setFrame(run, epoch, grid);
+        refreshFigures(run);
+        refreshRunTable();
+        Q_EMIT runEpoch(run, epoch);
+    });
+    connect(m_runs, &ComparisonRuns::stateChanged, this, [this](int run) {
+        refreshRunTable();
+        Q_EMIT runStateChanged(run);
+    });
+    connect(m_runs, &ComparisonRuns::finished, this, &ComparisonWindow::runFinished);
+    connect(m_runs, &ComparisonRuns::removed, m_view, &ComparisonView::removeRun);
+    connect(m_runs, &ComparisonRuns::startRefused, this, [this](int, const QString &reason) {
+        m_lastError = reason;
+        statusBar()->showMessage(m_lastError, 5000);
+    });
+    // A run starting or pausing here or in the main window changes every share.
+    connect(m_runs, &ComparisonRuns::threadsChanged, this, &ComparisonWindow::refreshRunTable);
 }
 
 void ComparisonWindow::buildUi()
@@ -166,39 +151,6 @@ QString ComparisonWindow::runsRoot()
     return MainWindow::runsRoot();
 }
 
-int ComparisonWindow::indexOf(const Run *run) const
-{
-    const auto it = std::find(m_runs.begin(), m_runs.end(), run);
-    return it == m_runs.end() ? -1 : int(it - m_runs.begin());
-}
-
-ComparisonWindow::RunState ComparisonWindow::runState(int run) const
-{
-    return run >= 0 && run < runCount() ? m_runs[run]->state : RunState::Ready;
-}
-
-QString ComparisonWindow::runDirectory(int run) const
-{
-    return run >= 0 && run < runCount() ? m_runs[run]->runDir : QString();
-}
-
-int ComparisonWindow::epochsDone(int run) const
-{
-    return run >= 0 && run < runCount() ? m_runs[run]->epochsDone : 0;
-}
-
-ganvas::StepStats ComparisonWindow::lastStats(int run) const
-{
-    return run >= 0 && run < runCount() ? m_runs[run]->last : ganvas::StepStats{};
-}
-
-int ComparisonWindow::threadsOf(int run) const
-{
-    if (run < 0 || run >= runCount() || m_runs[run]->state != RunState::Training)
-        return 0;
-    return m_runs[run]->threads;
-}
-
 int ComparisonWindow::selectedRun() const
 {
     const auto rows = m_runTable->selectionModel()->selectedRows();
@@ -207,27 +159,7 @@ int ComparisonWindow::selectedRun() const
 
 int ComparisonWindow::addRun(const ganvas::TrainingConfig &config, const QString &name)
 {
-    if (runCount() >= kMaxRuns) {
-        m_lastError = tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns);
-        return -1;
-    }
-    const auto problems = config.validate();
-    if (!problems.empty()) {
-        QStringList all;
-        for (const auto &p : problems)
-            all << QString::fromStdString(p);
-        m_lastError = tr("Invalid settings: %1").arg(all.join("; "));
-        return -1;
-    }
-    auto *r = new Run;
-    r->id = g_nextRunId++;
-    r->config = config;
-    r->name = name.isEmpty() ? QStringLiteral("%1 · %2").arg(fileStem(QString::fromStdString(config.dataset)),
-                                                             QString::fromStdString(config.loss))
-                             : name;
-    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    r->runDir = QStringLiteral("%1/compare-%2-%3").arg(runsRoot(), stamp).arg(r->id);
-    const int index = attach(r);
+    const int index = attach(m_runs->add(config, name, runsRoot()));
     if (index >= 0)
         showAdded(index);
     return index;
@@ -235,40 +167,19 @@ int ComparisonWindow::addRun(const ganvas::TrainingConfig &config, const QString
 
 int ComparisonWindow::addRunFromDisk(const QString &runDir)
 {
-    if (runCount() >= kMaxRuns) {
-        m_lastError = tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns);
-        return -1;
-    }
     StoredRun stored;
-    try {
-        stored = readStoredRun(runDir);
-    } catch (const std::exception &e) {
-        m_lastError = tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what()));
-        return -1;
-    }
-    auto *r = new Run;
-    r->id = g_nextRunId++;
-    r->runDir = stored.root;
-    r->name = QDir(stored.root).dirName();
-    r->state = RunState::OnDisk;
-    r->config = stored.config;
-    r->batchesPerEpoch = stored.batchesPerEpoch;
-    r->epochsDone = stored.lastEpoch();
-    const int index = attach(r);
+    const int index = attach(m_runs->addFromDisk(runDir, &stored));
     if (index < 0)
         return -1;
-    if (r->batchesPerEpoch > 0) {
+    const int batchesPerEpoch = m_runs->run(index).batchesPerEpoch;
+    if (batchesPerEpoch > 0) {
         QVector<double> x, d, g;
         for (const auto &row : stored.metrics) {
-            x << double(row.step) / r->batchesPerEpoch;
+            x << double(row.step) / batchesPerEpoch;
             d << row.dLoss;
             g << row.gLoss;
         }
         m_view->addLosses(index, x, d, g);
-    }
-    if (!stored.metrics.empty()) {
-        r->last = stored.metrics.back();
-        r->haveStats = true;
     }
     for (auto it = stored.frames.cbegin(); it != stored.frames.cend(); ++it)
         m_view->setFrame(index, it.key(), it.value());
@@ -276,15 +187,20 @@ int ComparisonWindow::addRunFromDisk(const QString &runDir)
     return index;
 }
 
-int ComparisonWindow::attach(Run *run)
+int ComparisonWindow::attach(int run)
 {
-    const int index = m_view->addRun(run->name);
+    if (run < 0) {
+        m_lastError = m_runs->lastError();
+        return -1;
+    }
+    const int index = m_view->addRun(m_runs->run(run).name);
     if (index < 0) {
-        delete run;
+        // Not in the view, so the view must not hear of its removal; a new run has no share.
+        const QSignalBlocker quiet(m_runs);
+        m_runs->remove(run);
         m_lastError = tr("The comparison view is full.");
         return -1;
     }
-    m_runs.push_back(run);
     return index;
 }
 
@@ -300,13 +216,7 @@ void ComparisonWindow::removeRun(int run)
 {
     if (run < 0 || run >= runCount())
         return;
-    Run *r = m_runs[run];
-    // Stops the run (a checkpoint is written) and waits for its thread.
-    delete std::exchange(r->controller, nullptr);
-    m_runs.erase(m_runs.begin() + run);
-    m_view->removeRun(run);
-    delete r;
-    rebalanceThreads();
+    m_runs->remove(run); // the view drops it on ComparisonRuns::removed
     refreshSettings();
     refreshRunTable();
 }
@@ -314,8 +224,8 @@ void ComparisonWindow::removeRun(int run)
 void ComparisonWindow::loadRealSamples(int run)
 {
     // Reading a dataset takes a moment: off the GUI thread, one at a time.
-    const int id = m_runs[run]->id;
-    const ganvas::TrainingConfig config = m_runs[run]->config;
+    const int id = m_runs->run(run).id;
+    const ganvas::TrainingConfig config = m_runs->run(run).config;
     m_pool.start([this, id, config] {
         QImage grid;
         QString info;
@@ -327,155 +237,10 @@ void ComparisonWindow::loadRealSamples(int run)
         }
         QMetaObject::invokeMethod(this, [this, id, grid] {
             for (int i = 0; i < runCount(); ++i)
-                if (m_runs[i]->id == id && !grid.isNull())
+                if (m_runs->run(i).id == id && !grid.isNull())
                     m_view->setRealSamples(i, grid);
         }, Qt::QueuedConnection);
     });
-}
-
-void ComparisonWindow::startRun(int run)
-{
-    if (run < 0 || run >= runCount())
-        return;
-    Run *r = m_runs[run];
-    if (r->state == RunState::Training || r->state == RunState::Paused)
-        return;
-    QString checkpoint;
-    if (r->state != RunState::Ready) {
-        // Continue from the newest checkpoint (a stopped run, or one added from disk).
-        try {
-            checkpoint = QString::fromStdString(ganvas::RunDirectory::resolveCheckpoint(r->runDir.toStdString()));
-        } catch (const std::exception &e) {
-            setState(run, RunState::Failed, QString::fromUtf8(e.what()));
-            return;
-        }
-        if (r->epochsDone >= r->config.epochs) {
-            m_lastError = tr("%1 has trained all its %2 epochs.").arg(r->name).arg(r->config.epochs);
-            statusBar()->showMessage(m_lastError, 5000);
-            return;
-        }
-    }
-    launch(run, checkpoint);
-}
-
-void ComparisonWindow::launch(int run, const QString &checkpoint)
-{
-    Run *r = m_runs[run];
-    delete std::exchange(r->controller, nullptr);
-    r->controller = new RunController(this);
-    auto *w = r->controller->worker();
-    // The controller is the context: signals still queued when a run is removed are dropped.
-    connect(w, &TrainerWorker::started, r->controller, [this, r](int batches, int, qint64) {
-        r->batchesPerEpoch = batches;
-    });
-    connect(w, &TrainerWorker::statsReady, r->controller, [this, r](const ganvas::StepStats &s) {
-        const int i = indexOf(r);
-        r->last = s;
-        r->haveStats = true;
-        if (r->batchesPerEpoch > 0)
-            m_view->addLosses(i, {double(s.step) / r->batchesPerEpoch}, {s.dLoss}, {s.gLoss});
-        refreshFigures(i);
-    });
-    connect(w, &TrainerWorker::epochFinished, r->controller, [this, r](int epoch, qint64, const QImage &grid) {
-        const int i = indexOf(r);
-        r->epochsDone = epoch;
-        m_view->setFrame(i, epoch, grid);
-        refreshFigures(i);
-        refreshRunTable();
-        Q_EMIT runEpoch(i, epoch);
-    });
-    connect(w, &TrainerWorker::paused, r->controller, [this, r](bool paused) {
-        const int i = indexOf(r);
-        if (r->state == RunState::Training || r->state == RunState::Paused)
-            setState(i, paused ? RunState::Paused : RunState::Training);
-    });
-    connect(w, &TrainerWorker::failed, r->controller, [this, r](const QString &message) {
-        setState(indexOf(r), RunState::Failed, message);
-    });
-    connect(w, &TrainerWorker::finished, r->controller, [this, r](bool completed) {
-        const int i = indexOf(r);
-        if (r->state != RunState::Failed)
-            setState(i, completed ? RunState::Finished : RunState::Stopped);
-        Q_EMIT runFinished(i, completed);
-    });
-    QDir().mkpath(r->runDir);
-    r->detail.clear();
-    setState(run, RunState::Training); // counts it in the share before it starts
-    ganvas::TrainingConfig config = r->config;
-    config.threads = r->threads;
-    r->controller->start(QString::fromStdString(config.toJson()), r->runDir, checkpoint);
-}
-
-void ComparisonWindow::pauseRun(int run, bool pause)
-{
-    if (run < 0 || run >= runCount() || !m_runs[run]->controller)
-        return;
-    auto *w = m_runs[run]->controller->worker();
-    if (pause)
-        w->requestPause();
-    else
-        w->requestResume();
-}
-
-void ComparisonWindow::stopRun(int run)
-{
-    if (run < 0 || run >= runCount() || !m_runs[run]->controller)
-        return;
-    m_runs[run]->controller->worker()->requestStop();
-}
-
-void ComparisonWindow::startAll()
-{
-    for (int i = 0; i < runCount(); ++i) {
-        if (runState(i) == RunState::Paused)
-            pauseRun(i, false);
-        else if (runState(i) == RunState::Ready || runState(i) == RunState::Stopped)
-            startRun(i);
-    }
-}
-
-void ComparisonWindow::pauseAll(bool pause)
-{
-    for (int i = 0; i < runCount(); ++i)
-        pauseRun(i, pause);
-}
-
-void ComparisonWindow::stopAll()
-{
-    for (Run *r : m_runs)
-        if (r->controller)
-            r->controller->stopAndWait();
-}
-
-void ComparisonWindow::setState(int run, RunState state, const QString &detail)
-{
-    if (run < 0 || run >= runCount())
-        return;
-    Run *r = m_runs[run];
-    r->state = state;
-    if (!detail.isEmpty())
-        r->detail = detail;
-    rebalanceThreads();
-    refreshRunTable();
-    Q_EMIT runStateChanged(run);
-}
-
-void ComparisonWindow::rebalanceThreads()
-{
-    // The cores are shared by every run training in this process (the main window's too).
-    auto &share = CoreShare::instance();
-    for (Run *r : m_runs)
-        if (r->controller)
-            share.setTraining(r->controller, r->controller->worker(), r->state == RunState::Training);
-    for (Run *r : m_runs)
-        if (r->controller && r->state == RunState::Training)
-            r->threads = share.shareOf(r->controller);
-    m_threadsLabel->setText(threadSummary());
-}
-
-QString ComparisonWindow::threadSummary() const
-{
-    return CoreShare::instance().summary();
 }
 
 QString ComparisonWindow::stateText(RunState state)
@@ -497,7 +262,7 @@ void ComparisonWindow::refreshRunTable()
     const int selected = selectedRun();
     m_runTable->setRowCount(runCount());
     for (int i = 0; i < runCount(); ++i) {
-        const Run *r = m_runs[i];
+        const ComparisonRuns::Run *r = &m_runs->run(i);
         auto set = [this, i](int column, const QString &text) {
             auto *item = m_runTable->item(i, column);
             if (!item) {
@@ -535,7 +300,7 @@ void ComparisonWindow::refreshRunTable()
 void ComparisonWindow::refreshSettings()
 {
     for (int i = 0; i < runCount(); ++i) {
-        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs[i]->config.toJson())).object();
+        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs->run(i).config.toJson())).object();
         QVector<QPair<QString, QString>> settings;
         for (auto it = json.begin(); it != json.end(); ++it) {
             if (it.key() == "threads")
@@ -550,7 +315,7 @@ void ComparisonWindow::refreshFigures(int run)
 {
     if (run < 0 || run >= runCount())
         return;
-    const Run *r = m_runs[run];
+    const ComparisonRuns::Run *r = &m_runs->run(run);
     const auto &s = r->last;
     const bool have = r->haveStats;
     auto value = [have](double v, int decimals) { return have ? formatNumber(v, decimals) : QStringLiteral("–"); };
@@ -582,7 +347,7 @@ void ComparisonWindow::askAndAddRun()
         return;
     }
     // Start from the last run's settings: a comparison usually changes one thing.
-    const ganvas::TrainingConfig base = m_runs.empty() ? m_template : m_runs.back()->config;
+    const ganvas::TrainingConfig base = runCount() == 0 ? m_template : m_runs->run(runCount() - 1).config;
     RunSetupDialog dialog(base, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

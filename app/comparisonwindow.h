@@ -1,46 +1,45 @@
 #pragma once
 
+#include "comparisonruns.h"
 #include "engine/observer.h"
 #include "engine/trainingconfig.h"
 
 #include <QMainWindow>
 #include <QThreadPool>
 
-#include <vector>
-
 class ComparisonView;
 class QLabel;
 class QTableWidget;
 class QAction;
-class RunController;
 
 // Two to four runs side by side: each trains in its own worker thread (or was added from
 // disk), the CPU cores are shared fairly between the runs that are training, and the
 // comparison view shows their grids at one epoch, their curves in one plot and their
-// differences in one table. Exports the comparison as one PNG and as one GIF.
+// differences in one table. Exports the comparison as one PNG and as one GIF. The runs
+// themselves live in ComparisonRuns; the window shows them and forwards the run controls.
 class ComparisonWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    static constexpr int kMaxRuns = 4;
-    enum class RunState { Ready, Training, Paused, Finished, Stopped, Failed, OnDisk };
+    static constexpr int kMaxRuns = ComparisonRuns::kMaxRuns;
+    using RunState = ComparisonRuns::RunState;
 
     explicit ComparisonWindow(QWidget *parent = nullptr);
     ~ComparisonWindow() override;
 
     ComparisonView *view() const { return m_view; }
     QTableWidget *runTable() const { return m_runTable; }
-    int runCount() const { return int(m_runs.size()); }
-    RunState runState(int run) const;
-    QString runDirectory(int run) const;
-    int epochsDone(int run) const;
+    int runCount() const { return m_runs->count(); }
+    RunState runState(int run) const { return m_runs->state(run); }
+    QString runDirectory(int run) const { return m_runs->directory(run); }
+    int epochsDone(int run) const { return m_runs->epochsDone(run); }
     // The run's latest statistics (threads included); step 0 before the first report.
-    ganvas::StepStats lastStats(int run) const;
+    ganvas::StepStats lastStats(int run) const { return m_runs->lastStats(run); }
     // Threads the run trains with now (0 when it is not training).
-    int threadsOf(int run) const;
+    int threadsOf(int run) const { return m_runs->threadsOf(run); }
     // "2 cores shared by 2 training runs: 1 thread each", as the status bar says.
-    QString threadSummary() const;
+    QString threadSummary() const { return m_runs->threadSummary(); }
     QString lastError() const { return m_lastError; }
 
     // A new run with these settings, in the runs folder, named `name` (or after its dataset).
@@ -51,12 +50,13 @@ public:
     int addRunFromDisk(const QString &runDir);
     void removeRun(int run);
 
-    void startRun(int run);
-    void pauseRun(int run, bool pause);
-    void stopRun(int run);
-    void startAll();
-    void pauseAll(bool pause);
-    void stopAll();
+    // The controls forward to the runs; the window follows their signals.
+    void startRun(int run) { m_runs->start(run); }
+    void pauseRun(int run, bool pause) { m_runs->pause(run, pause); }
+    void stopRun(int run) { m_runs->stop(run); }
+    void startAll() { m_runs->startAll(); }
+    void pauseAll(bool pause) { m_runs->pauseAll(pause); }
+    void stopAll() { m_runs->stopAll(); }
 
     bool exportPng(const QString &path, QString *error = nullptr) const;
     // One frame per epoch that any run has reached: the grids side by side.
@@ -73,24 +73,20 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    struct Run;
     void buildUi();
-    // Puts a new run in the view and the list (or deletes it and returns -1 when full).
-    int attach(Run *run);
+    void connectRuns();
+    // Puts a new run in the view (or removes it and returns -1 when the view is full).
+    int attach(int run);
     void showAdded(int run);
     void askAndAddRun();
     void askAndAddRunFromDisk();
     void askAndExportPng();
     void askAndExportGif();
     int selectedRun() const;
-    void launch(int run, const QString &checkpoint);
-    void setState(int run, RunState state, const QString &detail = {});
-    void rebalanceThreads();
     void refreshRunTable();
     void refreshSettings();
     void refreshFigures(int run);
     void loadRealSamples(int run);
-    int indexOf(const Run *run) const;
     static QString runsRoot();
     static QString stateText(RunState state);
 
@@ -98,7 +94,7 @@ private:
     QTableWidget *m_runTable;
     QLabel *m_threadsLabel;
     QAction *m_startAction, *m_pauseAction, *m_stopAction, *m_removeAction;
-    std::vector<Run *> m_runs;
+    ComparisonRuns *m_runs; // deleted first in the destructor, while the window is whole
     ganvas::TrainingConfig m_template;
     QString m_lastError;
     QThreadPool m_pool; // dataset previews; waited for before the window goes

@@ -7,10 +7,10 @@
 #include "coreshare.h"
 #include "comparisonwindow.h"
 #include "datasetmanager.h"
+#include "filemenu.h"
 #include "engine/sampler.h"
 #include "data/datasetpreview.h"
 #include "framescrubber.h"
-#include "gifexportdialog.h"
 #include "hyperparameterpanel.h"
 #include "imageconversion.h"
 #include "media/pngio.h"
@@ -19,6 +19,7 @@
 #include "samplegridview.h"
 #include "storedrun.h"
 #include "trainerworker.h"
+#include "trainingstatus.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -27,16 +28,13 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QSettings>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -65,18 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(split);
     buildActions();
     buildPanel();
-    m_epochLabel = new QLabel(tr("epoch –"));
-    m_stepLabel = new QLabel(tr("step –"));
-    m_speedLabel = new QLabel(tr("– img/s"));
-    m_elapsedLabel = new QLabel(tr("elapsed –"));
-    m_etaLabel = new QLabel(tr("ETA –"));
-    m_progress = new QProgressBar;
-    m_progress->setMaximumWidth(240);
-    for (QWidget *w : {static_cast<QWidget *>(m_epochLabel), static_cast<QWidget *>(m_stepLabel),
-                       static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_elapsedLabel),
-                       static_cast<QWidget *>(m_etaLabel)})
-        statusBar()->addWidget(w);
-    statusBar()->addPermanentWidget(m_progress);
+    m_status = new TrainingStatus(statusBar());
     setRunning(false);
     resize(1280, 800);
     restoreSettings();
@@ -87,58 +74,10 @@ MainWindow::~MainWindow()
     delete m_comparison;
 }
 
-void MainWindow::buildFileMenu()
-{
-    auto *file = menuBar()->addMenu(tr("&File"));
-    auto *newAction = file->addAction(tr("&New run"), this, [this] { newRun(); });
-    newAction->setShortcut(QKeySequence::New);
-    auto *open = file->addAction(tr("&Open run…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run directory"), runsRoot());
-        if (!dir.isEmpty())
-            openRun(dir);
-    });
-    open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    file->addSeparator();
-    file->addAction(tr("Export &GIF…"), this, [this] {
-        if (m_runDir.isEmpty()) {
-            m_panel->showError(tr("No run yet: start or open one to export its frames."));
-            return;
-        }
-        GifExportDialog dialog(m_runDir, this);
-        dialog.exec();
-    });
-    file->addAction(tr("Export plot as PNG/PD&F…"), this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export plot"), m_runDir + "/losses.png",
-                                                          tr("PNG (*.png);;PDF (*.pdf)"));
-        if (file.isEmpty())
-            return;
-        const bool ok = file.endsWith(".pdf", Qt::CaseInsensitive) ? m_plot->exportPdf(file)
-                                                                   : m_plot->exportPng(file, 1600, 1000);
-        if (!ok)
-            m_panel->showError(tr("Could not write %1").arg(file));
-    });
-    file->addAction(tr("Export grid as &PNG…"), this, [this] {
-        if (m_grid->grid().isNull())
-            return;
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export grid"), m_runDir + "/grid.png",
-                                                          tr("PNG (*.png)"));
-        if (!file.isEmpty() && !m_grid->grid().save(file, "PNG"))
-            m_panel->showError(tr("Could not write %1").arg(file));
-    });
-    file->addSeparator();
-    auto *compare = file->addAction(tr("&Compare runs…"), this, [this] { showComparison(); });
-    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    auto *datasets = file->addAction(tr("&Datasets…"), this, [this] { showDatasets(); });
-    datasets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    file->addSeparator();
-    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-}
-
 void MainWindow::buildActions()
 {
-    buildFileMenu();
+    m_fileMenu = new FileMenu(this, menuBar()->addMenu(tr("&File")));
+    connect(m_fileMenu, &FileMenu::newRunRequested, this, &MainWindow::newRun);
     auto *tools = addToolBar(tr("Training"));
     tools->setObjectName("trainingToolBar");
     auto *menu = menuBar()->addMenu(tr("&Training"));
@@ -272,28 +211,6 @@ void MainWindow::newRun()
     setWindowTitle(tr("GANvas"));
 }
 
-void MainWindow::rememberRun(const QString &runDir)
-{
-    QSettings settings;
-    QStringList recent = settings.value("recentRuns").toStringList();
-    recent.removeAll(runDir);
-    recent.prepend(runDir);
-    while (recent.size() > 8)
-        recent.removeLast();
-    settings.setValue("recentRuns", recent);
-    settings.setValue("lastRun", runDir);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value("recentRuns").toStringList();
-    for (const QString &dir : recent)
-        m_recentMenu->addAction(dir, this, [this, dir] { openRun(dir); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::restoreSettings()
 {
     QSettings settings;
@@ -307,7 +224,6 @@ void MainWindow::restoreSettings()
             // Settings from another version: keep the defaults.
         }
     }
-    updateRecentMenu();
 }
 
 void MainWindow::saveSettings() const
@@ -343,7 +259,7 @@ bool MainWindow::openRun(const QString &runDir)
     m_panel->showError({});
     m_openedRun = run.root;
     m_runDir = m_openedRun;
-    rememberRun(m_openedRun);
+    m_fileMenu->rememberRun(m_openedRun);
     m_checkpoints->setRunDirectory(m_openedRun);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_openedRun).dirName()));
     return true;
@@ -413,17 +329,14 @@ void MainWindow::launch(const QString &configJson, const QString &runDir, const 
 {
     m_runDir = runDir;
     m_openedRun = runDir; // Start after this run stops continues it
-    rememberRun(runDir);
+    m_fileMenu->rememberRun(runDir);
     m_checkpoints->setRunDirectory(runDir);
     setWindowTitle(tr("GANvas — %1").arg(QDir(m_runDir).dirName()));
     delete m_controller;
     m_controller = new RunController(this);
     auto *w = m_controller->worker();
-    connect(w, &TrainerWorker::started, this, [this](int batches, int epochs, qint64) {
-        m_batchesPerEpoch = batches;
-        m_totalEpochs = epochs;
-        m_progress->setRange(0, batches * epochs);
-    });
+    connect(w, &TrainerWorker::started, this,
+            [this](int batches, int epochs, qint64) { m_status->setRunSize(batches, epochs); });
     connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);
     connect(w, &TrainerWorker::epochFinished, this, &MainWindow::onEpoch);
     // With threads left at 0 (all cores) the run shares them with runs in the comparison window.
@@ -462,16 +375,7 @@ void MainWindow::onStats(const ganvas::StepStats &s)
     m_lastStep = s.step;
     m_lastStats = s;
     m_plot->addPoint(double(s.step), s.dLoss, s.gLoss, s.dReal, s.dFake);
-    m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
-    m_stepLabel->setText(tr("step %1").arg(s.step));
-    m_speedLabel->setText(tr("%1 img/s · %n thread(s)", nullptr, s.threads).arg(s.imagesPerSec, 0, 'f', 0));
-    const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
-    const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
-    const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;
-    const qint64 elapsed = qint64(s.elapsedSec);
-    m_elapsedLabel->setText(tr("elapsed %1:%2").arg(elapsed / 60).arg(elapsed % 60, 2, 10, QChar('0')));
-    m_etaLabel->setText(eta >= 0 ? tr("ETA %1:%2").arg(eta / 60).arg(eta % 60, 2, 10, QChar('0')) : tr("ETA –"));
-    m_progress->setValue(int(std::min<qint64>(s.step, total)));
+    m_status->showStats(s);
 }
 
 void MainWindow::onEpoch(int epoch, qint64 step, const QImage &grid)

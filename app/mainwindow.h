@@ -7,19 +7,18 @@
 class CheckpointBrowser;
 class ComparisonWindow;
 class DatasetManager;
+class FileMenu;
 class HyperparameterPanel;
 class FrameScrubber;
 class LossPlot;
 class QAction;
-class QMenu;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QSpinBox;
 class RunController;
 class SampleGridView;
+class TrainingStatus;
 
 // The training window: settings on the left, live curves and the latest 4x4 grid, a toolbar
 // with Start, Pause, Step, Stop and Save checkpoint, and a status bar with progress.
@@ -82,10 +81,7 @@ protected:
 
 private:
     void buildActions();
-    void buildFileMenu();
     void newRun();
-    void rememberRun(const QString &runDir);
-    void updateRecentMenu();
     void restoreSettings();
     void saveSettings() const;
     void buildPanel();
@@ -102,16 +98,13 @@ private:
     QAction *m_start, *m_pause, *m_step, *m_stop, *m_save;
     QAction *m_previewAction = nullptr;
     HyperparameterPanel *m_panel = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    FileMenu *m_fileMenu = nullptr;
     CheckpointBrowser *m_checkpoints = nullptr;
-    QLabel *m_epochLabel, *m_stepLabel, *m_speedLabel, *m_elapsedLabel, *m_etaLabel;
-    QProgressBar *m_progress;
+    TrainingStatus *m_status;
     QString m_runDir;
     QString m_openedRun; // a run to continue on Start
     qint64 m_lastStep = 0;
     ganvas::StepStats m_lastStats;
-    int m_batchesPerEpoch = 0;
-    int m_totalEpochs = 0;
     bool m_askBeforeClosing = true;
     ComparisonWindow *m_comparison = nullptr;
     DatasetManager *m_datasets = nullptr;
