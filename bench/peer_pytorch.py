@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The peer for `ganvas-cli bench`: the seed's fully connected GAN written plainly in PyTorch.
 
-Same model, loss (non-saturating BCE on logits), optimiser (Adam 1e-4, betas 0.5/0.999),
+Same model, loss (non-saturating BCE on logits), optimiser (Adam 1e-4, betas 0.9/0.999, as the seed and TrainingConfig),
 batch size and thread count as `ganvas-cli bench --model mlp`; random data resident in memory;
 fresh noise every step. Prints `images_per_s <number>` like the C++ bench.
 """
@@ -43,8 +43,8 @@ def main():
     latent, pixels, b = 100, 28 * 28, args.batch_size
     dev = torch.device(args.device)
     G, D = generator(latent, pixels).to(dev), discriminator(pixels).to(dev)
-    opt_g = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.5, 0.999))
+    opt_g = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.9, 0.999))
+    opt_d = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.9, 0.999))
     data = torch.rand(4096, pixels, device=dev) * 2 - 1
     ones, zeros = torch.ones(b, 1, device=dev), torch.zeros(b, 1, device=dev)
 

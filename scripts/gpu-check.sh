@@ -82,6 +82,7 @@ export LD_LIBRARY_PATH="$gpu/rt"
 ls "$gpu/rt"
 LD_LIBRARY_PATH="$gpu/rt" ldd "$cli" | grep -E 'not found|torch_cuda|libc10_cuda' || true
 
+if [ "${1:-}" != "--no-bench" ]; then
 step "bench: ganvas-cli (CUDA graph, eager) vs the PyTorch peer, seed MLP, batch 128, data on the GPU"
 timeout 60 "$cli" bench --device cuda --steps 20 --warmup 5 | grep -E '^(model|warning)'
 for r in 1 2 3; do
@@ -102,6 +103,28 @@ done
 step "bench: CPU of this machine, ours vs the peer (all threads)"
 timeout 90 "$cli" bench --device cpu --steps 50 --warmup 5 | grep -E '^(model|images)'
 timeout 90 python3 bench/peer_pytorch.py --device cpu --steps 50 --warmup 5 2>/dev/null | tail -1
+
+fi # --no-bench
+
+step "CUDA graph against eager execution, same seed: the losses must agree"
+variant() { # name, config JSON fragment, epochs, extra options
+  local name=$1 json=$2 epochs=$3; shift 3
+  printf '{"dataset": "%s", "device": "cuda", "epochs": %s, "checkpoint_every": 0, %s}\n' "$gpu/data/fmnist" "$epochs" "$json" > "$out/$name.json"
+  rm -rf "$out/v-$name-graph" "$out/v-$name-eager"
+  g=$(timeout 120 "$cli" train --config "$out/$name.json" "$@" --out "$out/v-$name-graph" | grep -c 'one CUDA graph')
+  GANVAS_NO_CUDA_GRAPH=1 timeout 120 "$cli" train --config "$out/$name.json" "$@" --out "$out/v-$name-eager" >/dev/null
+  if cmp -s <(cut -d, -f1-6 "$out/v-$name-graph/metrics.csv") <(cut -d, -f1-6 "$out/v-$name-eager/metrics.csv"); then
+    echo "$name: graph used: $g; losses identical over $(($(wc -l < "$out/v-$name-graph/metrics.csv") - 1)) rows"
+  else
+    echo "$name: graph used: $g; LOSSES DIFFER"; diff <(cut -d, -f1-6 "$out/v-$name-graph/metrics.csv") <(cut -d, -f1-6 "$out/v-$name-eager/metrics.csv") | head -6
+  fi
+  rm -rf "$out/v-$name-graph" "$out/v-$name-eager" "$out/$name.json"
+}
+variant smoothing-flip-decay '"label_smoothing": 0.1, "label_flip_prob": 0.05, "lr_decay": "linear"' 2
+variant instance-noise '"instance_noise": 0.1, "instance_noise_anneal_epochs": 1' 3
+variant d-steps-2 '"d_steps_per_g": 2' 1
+variant dcgan-bce '"model": "dcgan"' 1
+variant mlp-hinge-betas '"loss": "hinge", "beta1_g": 0.5, "beta1_d": 0.5' 1
 
 step "train on the GPU: 3 epochs of the MLP on 20,000 Fashion-MNIST images"
 rm -rf "$out/run-mlp" "$out/run-eager"
