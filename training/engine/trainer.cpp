@@ -126,8 +126,10 @@ double Trainer::currentInstanceNoise() const
 void Trainer::beginEpoch()
 {
     const auto perm = torch::randperm(m_data.size(0), m_cpuGen, torch::TensorOptions().dtype(torch::kLong));
-    if (m_perm.defined() && m_perm.sizes() == perm.sizes() && m_perm.device() == m_device)
-        m_perm.copy_(perm); // in place: a captured step reads this very buffer
+    // In place: a captured step reads this very buffer. (Not a device comparison: "cuda" and
+    // "cuda:0" differ as devices, and a new buffer each epoch left the graph reading a freed one.)
+    if (m_perm.defined() && m_perm.numel() == perm.numel())
+        m_perm.copy_(perm);
     else
         m_perm = perm.to(m_device);
     const double f = learningRateFactor();
@@ -235,7 +237,8 @@ void Trainer::trainStep()
     const double sigma = currentInstanceNoise();
     bool done = false;
     if (graphable(gStep, sigma)) {
-        const std::pair<double, double> key{m_config.labelSmoothing, m_config.labelFlipProb};
+        // The graph holds constants and addresses: recapture when either could have changed.
+        const GraphKey key{m_config.labelSmoothing, m_config.labelFlipProb, m_perm.data_ptr(), m_data.data_ptr()};
         if (!m_graph || key != m_graphKey) {
             m_graph = std::make_unique<CudaGraphStep>(m_device);
             m_graphKey = key;

@@ -126,7 +126,17 @@ private:
     int64_t m_lastCheckpointStep = -1;
     std::vector<StepStats> m_history;
     std::unique_ptr<CudaGraphStep> m_graph;     // the captured step (CUDA)
-    std::pair<double, double> m_graphKey;       // label smoothing and flipping it was captured with
+    struct GraphKey // what the captured step took as constant
+    {
+        double labelSmoothing = -1, labelFlipProb = -1;
+        const void *perm = nullptr, *data = nullptr;
+        bool operator!=(const GraphKey &o) const
+        {
+            return labelSmoothing != o.labelSmoothing || labelFlipProb != o.labelFlipProb || perm != o.perm ||
+                   data != o.data;
+        }
+    };
+    GraphKey m_graphKey;
     bool m_graphFailed = false;
     torch::Tensor m_batchIndex;                 // batch number within the epoch, on the device
     std::unique_ptr<RunDirectory> m_runDir;
