@@ -33,7 +33,12 @@ void TrainingStatus::showStats(const ganvas::StepStats &s)
 {
     m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
     m_stepLabel->setText(tr("step %1").arg(s.step));
-    m_speedLabel->setText(tr("%1 img/s · %n thread(s)", nullptr, s.threads).arg(s.imagesPerSec, 0, 'f', 0));
+    const QString speed = QString::number(s.imagesPerSec, 'f', 0);
+    if (s.onGpu)
+        m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · GPU, one CUDA graph per step").arg(speed)
+                                          : tr("%1 img/s · GPU").arg(speed));
+    else
+        m_speedLabel->setText(tr("%1 img/s · %n thread(s)", nullptr, s.threads).arg(speed));
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;

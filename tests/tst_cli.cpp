@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <torch/cuda.h>
+
 #include <filesystem>
 
 using namespace ganvas;
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainResumeSampleGif();
     void bench();
+    void cudaWithoutGpu();
     void badInput_data();
     void badInput();
 
@@ -112,6 +115,26 @@ void TestCli::bench()
     QVERIFY(lines.last().startsWith("images_per_s "));
     bool ok = false;
     QVERIFY(lines.last().mid(13).toDouble(&ok) > 0 && ok);
+
+    // --eager (no CUDA graph) is accepted everywhere; on the CPU no step is ever a graph.
+    const auto e = cli({"bench", "--eager", "--steps", "2", "--warmup", "0", "--batch-size", "32"});
+    QVERIFY2(e.code == 0, qPrintable(e.out + e.err));
+    QVERIFY2(e.out.contains("device cpu blas"), qPrintable(e.out));
+    QVERIFY(!e.out.contains("CUDA graph"));
+}
+
+void TestCli::cudaWithoutGpu()
+{
+    if (torch::cuda::is_available())
+        QSKIP("this machine has a GPU");
+    for (const QStringList &args : {QStringList{"bench", "--device", "cuda", "--steps", "1"},
+                                    QStringList{"train", "--device", "cuda", "--limit", "64", "--out",
+                                                QDir::tempPath() + "/ganvas-cli-cuda-" +
+                                                    QString::number(QCoreApplication::applicationPid())}}) {
+        const auto r = cli(args);
+        QVERIFY2(r.code == 2, qPrintable(args.join(' ') + ": exit " + QString::number(r.code) + "\n" + r.err));
+        QVERIFY2(r.err.contains("device: cuda"), qPrintable(r.err));
+    }
 }
 
 void TestCli::badInput_data()

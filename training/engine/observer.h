@@ -22,6 +22,8 @@ struct StepStats
     double instanceNoise = 0;  // std dev in use
     double elapsedSec = 0;     // training time of the run so far (pauses excluded)
     int threads = 0;           // CPU threads the maths ran on
+    bool onGpu = false;        // trained on a CUDA device
+    bool cudaGraph = false;    // each step replayed as one CUDA graph
 };
 
 struct EpochResult

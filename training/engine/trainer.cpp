@@ -292,6 +292,8 @@ void Trainer::report()
     s.lrG = m_optG->learningRate();
     s.lrD = m_optD->learningRate();
     s.threads = m_threadsInUse;
+    s.onGpu = m_device.is_cuda();
+    s.cudaGraph = stepInCudaGraph();
     s.instanceNoise = currentInstanceNoise();
     s.elapsedSec = m_trainSeconds;
     m_statSum.zero_();
