@@ -128,7 +128,7 @@ void TestCli::cudaWithoutGpu()
     if (torch::cuda::is_available())
         QSKIP("this machine has a GPU");
     for (const QStringList &args : {QStringList{"bench", "--device", "cuda", "--steps", "1"},
-                                    QStringList{"train", "--device", "cuda", "--limit", "64", "--out",
+                                    QStringList{"train", "--device", "cuda", "--limit", "256", "--out",
                                                 QDir::tempPath() + "/ganvas-cli-cuda-" +
                                                     QString::number(QCoreApplication::applicationPid())}}) {
         const auto r = cli(args);
