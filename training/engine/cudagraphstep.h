@@ -4,8 +4,16 @@
 
 #include <functional>
 #include <memory>
+#include <stdexcept>
 
 namespace ganvas {
+
+// The step could not be captured (an operation that cannot be, a driver without graphs):
+// nothing of it ran, so the caller may run it eagerly instead.
+struct CudaGraphCaptureError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
 
 // The whole training step as one CUDA graph: launching a small model's ~100 kernels one by
 // one costs more than running them (../shared/GPU.md). run(body) executes body once per call:
@@ -23,7 +31,8 @@ public:
     CudaGraphStep &operator=(const CudaGraphStep &) = delete;
 
     static bool available();
-    // Throws c10::Error or std::runtime_error when capture fails (the caller falls back to eager).
+    // Throws CudaGraphCaptureError when capture fails; errors of a warm-up or a replay (a real
+    // step that failed, out of memory, ...) propagate as they are.
     void run(const std::function<void()> &body);
     bool replaying() const;
 

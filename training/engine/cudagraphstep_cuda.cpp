@@ -55,20 +55,25 @@ void CudaGraphStep::run(const std::function<void()> &body)
             ++d.warmups;
             body();
         } else {
-            d.graph.emplace();
-            d.graph->capture_begin();
+            // Failures from here on are capture failures: nothing of this step has run.
             try {
-                body();
-            } catch (...) {
+                d.graph.emplace();
+                d.graph->capture_begin();
                 try {
-                    d.graph->capture_end();
+                    body();
                 } catch (...) {
+                    try {
+                        d.graph->capture_end();
+                    } catch (...) {
+                    }
+                    throw;
                 }
+                d.graph->capture_end();
+                d.captured = true;
+            } catch (const std::exception &e) {
                 d.graph.reset();
-                throw;
+                throw CudaGraphCaptureError(e.what());
             }
-            d.graph->capture_end();
-            d.captured = true;
         }
     }
     c10::cuda::device_synchronize();

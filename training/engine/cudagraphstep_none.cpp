@@ -1,7 +1,5 @@
 #include "engine/cudagraphstep.h"
 
-#include <stdexcept>
-
 // The build without CUDA: no graphs, every step runs eagerly.
 namespace ganvas {
 
@@ -19,7 +17,7 @@ bool CudaGraphStep::available()
 
 void CudaGraphStep::run(const std::function<void()> &)
 {
-    throw std::runtime_error("this GANvas was built without CUDA: no CUDA graphs");
+    throw CudaGraphCaptureError("this GANvas was built without CUDA: no CUDA graphs");
 }
 
 bool CudaGraphStep::replaying() const

@@ -247,9 +247,8 @@ void Trainer::trainStep()
         try {
             m_graph->run([this] { deviceStep(true, 0.0, realBatchAt(m_batchIndex)); });
             done = true;
-        } catch (const std::exception &e) {
-            // Capture failed (an operation that cannot be captured, a driver without graph
-            // support): say so once and train eagerly from here on.
+        } catch (const CudaGraphCaptureError &e) {
+            // Capture failed, the step did not run: say so once and train eagerly from here on.
             m_graphFailed = true;
             m_graph.reset();
             std::fprintf(stderr, "warning: CUDA graph capture failed, training without it: %s\n",
