@@ -111,11 +111,8 @@ std::string cpuRuntimeWarning()
 
 std::string cpuRuntimeSummary()
 {
-    std::string core = openBlasCore();
-    std::string blas = "OpenBLAS/" + core;
-    if (core.empty())
-        blas = at::globalContext().hasMKL() ? "MKL" : "other";
-    std::string s = "blas " + blas;
+    const std::string core = openBlasCore();
+    std::string s = "blas " + (!core.empty() ? "OpenBLAS/" + core : at::globalContext().hasMKL() ? "MKL" : "other");
     s += " threads " + std::to_string(torch::get_num_threads()) + "/" + std::to_string(availableCores());
     return s;
 }

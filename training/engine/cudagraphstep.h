@@ -21,7 +21,7 @@ struct CudaGraphCaptureError : std::runtime_error
 // then it captures body and from then on replays the graph. What body reads and writes must
 // live in tensors that stay put (update them in place between calls), and body must not
 // synchronise with the host or depend on host values that change between calls.
-// Built without CUDA, available() is false and run() throws.
+// Built without CUDA, cudaGraphsEnabled() is false and run() throws.
 class CudaGraphStep
 {
 public:
@@ -30,7 +30,6 @@ public:
     CudaGraphStep(const CudaGraphStep &) = delete;
     CudaGraphStep &operator=(const CudaGraphStep &) = delete;
 
-    static bool available();
     // Throws CudaGraphCaptureError when capture fails; errors of a warm-up or a replay (a real
     // step that failed, out of memory, ...) propagate as they are.
     void run(const std::function<void()> &body);
@@ -41,7 +40,8 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-// Process-wide switch (GANVAS_NO_CUDA_GRAPH=1 starts with it off; `bench --eager`).
+// Process-wide switch (GANVAS_NO_CUDA_GRAPH=1 starts with it off; `bench --eager`); always off
+// in a build without CUDA.
 bool cudaGraphsEnabled();
 void setCudaGraphsEnabled(bool on);
 

@@ -33,11 +33,6 @@ struct CudaGraphStep::Impl
 CudaGraphStep::CudaGraphStep(torch::Device device) : m_impl(std::make_unique<Impl>(device)) {}
 CudaGraphStep::~CudaGraphStep() = default;
 
-bool CudaGraphStep::available()
-{
-    return true;
-}
-
 void CudaGraphStep::run(const std::function<void()> &body)
 {
     Impl &d = *m_impl;
@@ -70,6 +65,9 @@ void CudaGraphStep::run(const std::function<void()> &body)
                 }
                 d.graph->capture_end();
                 d.captured = true;
+            } catch (const c10::Error &e) {
+                d.graph.reset();
+                throw CudaGraphCaptureError(e.what_without_backtrace());
             } catch (const std::exception &e) {
                 d.graph.reset();
                 throw CudaGraphCaptureError(e.what());

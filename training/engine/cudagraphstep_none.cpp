@@ -10,11 +10,6 @@ struct CudaGraphStep::Impl
 CudaGraphStep::CudaGraphStep(torch::Device) {}
 CudaGraphStep::~CudaGraphStep() = default;
 
-bool CudaGraphStep::available()
-{
-    return false;
-}
-
 void CudaGraphStep::run(const std::function<void()> &)
 {
     throw CudaGraphCaptureError("this GANvas was built without CUDA: no CUDA graphs");

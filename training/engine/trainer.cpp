@@ -28,11 +28,6 @@ torch::Device parseDevice(const std::string &name)
     return device;
 }
 
-std::string firstLine(const std::string &text)
-{
-    return text.substr(0, text.find('\n'));
-}
-
 void setRequiresGrad(torch::nn::Module &m, bool on)
 {
     for (auto &p : m.parameters())
@@ -141,7 +136,7 @@ torch::Tensor Trainer::realBatch(int batch) const
 {
     const int64_t b = m_config.batchSize;
     const auto idx = m_perm.narrow(0, batch * b, b);
-    return m_data.index_select(0, idx).to(torch::kFloat).div_(127.5).sub_(1.0);
+    return imagesAt(idx);
 }
 
 torch::Tensor Trainer::realBatchAt(const torch::Tensor &batchIndex) const
@@ -149,7 +144,12 @@ torch::Tensor Trainer::realBatchAt(const torch::Tensor &batchIndex) const
     // The batch number as a device tensor: a graph replays with whatever it holds.
     const int64_t b = m_config.batchSize;
     const auto idx = m_perm.narrow(0, 0, m_batchesPerEpoch * b).view({m_batchesPerEpoch, b}).index_select(0, batchIndex);
-    return m_data.index_select(0, idx.view({b})).to(torch::kFloat).div_(127.5).sub_(1.0);
+    return imagesAt(idx.view({b}));
+}
+
+torch::Tensor Trainer::imagesAt(const torch::Tensor &indices) const
+{
+    return m_data.index_select(0, indices).to(torch::kFloat).div_(127.5).sub_(1.0);
 }
 
 // One D step (and a G step when gStep): device work only, no host synchronisation, so that
@@ -222,7 +222,7 @@ bool Trainer::graphable(bool gStep, double sigma) const
 {
     // What the graph captures as constants must not vary between steps: every batch a G step,
     // no instance noise; WGAN-GP's double backward stays eager.
-    return m_device.is_cuda() && !m_graphFailed && cudaGraphsEnabled() && CudaGraphStep::available() &&
+    return m_device.is_cuda() && !m_graphFailed && cudaGraphsEnabled() &&
            gStep && m_config.dStepsPerG == 1 && sigma <= 0 && m_loss != LossKind::WganGp;
 }
 
@@ -251,8 +251,7 @@ void Trainer::trainStep()
             // Capture failed, the step did not run: say so once and train eagerly from here on.
             m_graphFailed = true;
             m_graph.reset();
-            std::fprintf(stderr, "warning: CUDA graph capture failed, training without it: %s\n",
-                         firstLine(e.what()).c_str());
+            std::fprintf(stderr, "warning: CUDA graph capture failed, training without it: %s\n", e.what());
         }
     }
     if (!done)

@@ -98,6 +98,7 @@ private:
     void setState(TrainerState state);
     torch::Tensor realBatch(int batch) const;
     torch::Tensor realBatchAt(const torch::Tensor &batchIndex) const;
+    torch::Tensor imagesAt(const torch::Tensor &indices) const; // uint8 → float in [-1, 1]
     void deviceStep(bool gStep, double sigma, const torch::Tensor &real);
     bool graphable(bool gStep, double sigma) const;
 
