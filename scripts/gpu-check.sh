@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Qt-free part against a CUDA libtorch 2.x and checks the GPU path, on a machine
-# like the one in ../shared/GPU.md (PyTorch wheel, nvcc, Ninja; no Qt, giflib, nlohmann-json,
+# like the GPU machines we measure on (PyTorch wheel, nvcc, Ninja; no Qt, giflib, nlohmann-json,
 # CLI11, libcurl, libarchive or libjpeg, and no network).
 #
 # What that machine lacks comes as Debian 12 packages in .cache/gpu/debs (made here with

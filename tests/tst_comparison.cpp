@@ -1,10 +1,10 @@
 // The comparison window with real runs: two trainings at once in their own threads, sharing
 // the cores, each paused on its own; a run added from disk; the PNG and GIF exports.
 #include "comparisonview.h"
-#include "comparisonwindow.h"
-#include "coreshare.h"
-#include "hyperparameterpanel.h"
-#include "mainwindow.h"
+#include "windows/comparisonwindow.h"
+#include "runs/runmanager.h"
+#include "panels/hyperparameterpanel.h"
+#include "windows/mainwindow.h"
 #include "engine/cpuruntime.h"
 #include "media/gifwriter.h"
 
@@ -13,7 +13,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -199,7 +199,7 @@ void TestComparison::runFromDiskJoins()
     QVERIFY(!w.view()->displayedFrame(1).isNull());
     QVERIFY(w.lastStats(1).step > 0); // its curves and latest figures came from metrics.csv
     // Settings that differ between the two (dataset, loss) are what the table shows.
-    QCOMPARE(w.runTable()->rowCount(), 2);
+    QCOMPARE(w.runTable()->model()->rowCount(), 2);
     // A folder that is not a run is refused with a message naming it.
     QCOMPARE(w.addRunFromDisk(m_dir.filePath("nothing-here")), -1);
     QVERIFY(w.lastError().contains("nothing-here"));
@@ -249,32 +249,33 @@ void TestComparison::mainWindowRunSharesTheCores()
     // A run in the main window and one in the comparison window share the cores too.
     const int cores = ganvas::availableCores();
     const std::vector<int> two = ganvas::fairThreadShares(cores, 2);
-    MainWindow m;
+    RunManager runs; // one owner of every run, as main() makes it
+    MainWindow m(&runs);
     m.setAskBeforeClosing(false);
     auto config = greyConfig();
     config.epochs = 500;
     config.threads = 0; // all cores: shared
-    m.panel()->setConfig(config);
-    m.startTraining();
+    m.setConfig(config);
+    m.startAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(m.lastStats().step > 0, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, cores, 30000);
-    ComparisonWindow w;
+    ComparisonWindow w(&runs);
     QCOMPARE(w.addRun(config), 0);
     w.startRun(0);
-    QCOMPARE(CoreShare::instance().trainingRuns(), 2);
+    QCOMPARE(runs.trainingRuns(), 2);
     QVERIFY2(w.threadSummary().contains("2 training run"), qPrintable(w.threadSummary()));
     QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, two[0], 30000);
     QTRY_COMPARE_WITH_TIMEOUT(w.lastStats(0).threads, two[1], 60000);
     // The comparison run stops: the main window's run gets every core back.
     w.stopAll();
     QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Stopped, 30000);
-    QCOMPARE(CoreShare::instance().trainingRuns(), 1);
+    QCOMPARE(runs.trainingRuns(), 1);
     const qint64 after = m.lastStats().step;
     QTRY_VERIFY_WITH_TIMEOUT(m.lastStats().step > after && m.lastStats().threads == cores, 30000);
     QSignalSpy finished(&m, &MainWindow::runFinished);
     m.stopAction()->trigger();
     QVERIFY(finished.wait(30000));
-    QCOMPARE(CoreShare::instance().trainingRuns(), 0);
+    QCOMPARE(runs.trainingRuns(), 0);
 }
 
 QTEST_MAIN(TestComparison)

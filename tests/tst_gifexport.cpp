@@ -1,6 +1,6 @@
 // The GIF export dialog: epoch range, scale, loop and labels reach the file, which decodes;
 // cancel leaves nothing behind.
-#include "gifexportdialog.h"
+#include "dialogs/gifexportdialog.h"
 #include "media/gifwriter.h"
 #include "media/pngio.h"
 

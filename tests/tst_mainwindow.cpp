@@ -1,10 +1,10 @@
 // The window drives a real Trainer in its worker thread: Start trains and the grid and plot
 // update, Pause stops the step count, Stop writes a checkpoint.
 #include "lossplot.h"
-#include "checkpointbrowser.h"
+#include "panels/checkpointbrowser.h"
 #include "framescrubber.h"
-#include "hyperparameterpanel.h"
-#include "mainwindow.h"
+#include "panels/hyperparameterpanel.h"
+#include "windows/mainwindow.h"
 #include "samplegridview.h"
 
 #include <QAction>
@@ -360,16 +360,18 @@ void TestMainWindow::previewShowsRealSamplesBeforeTraining()
 {
     MainWindow w;
     w.setDataset("fashion-mnist");
-    QVERIFY(w.previewData());
+    w.previewAction()->trigger(); // Training → Preview data
+    QVERIFY2(w.settingsError().isEmpty(), qPrintable(w.settingsError()));
     const QImage grid = w.gridView()->grid();
     QCOMPARE(grid.size(), QSize(4 * 28 + 5 * 2, 4 * 28 + 5 * 2));
     QVERIFY(grid.isGrayscale());
     QVERIFY(w.gridView()->caption().contains(QLocale().toString(60000)));
     QVERIFY(w.gridView()->caption().contains("28×28"));
-    // A dataset that is not there is named in the panel, and the grid is left alone.
+    // A dataset that is not there is named in the message bar, and the grid is left alone.
     w.setDataset("/nonexistent/images");
-    QVERIFY(!w.previewData());
-    QVERIFY(w.panel()->errorText().contains("/nonexistent/images"));
+    w.previewAction()->trigger();
+    QVERIFY(w.settingsError().contains("/nonexistent/images"));
+    QCOMPARE(w.gridView()->grid(), grid);
 }
 
 QTEST_MAIN(TestMainWindow)

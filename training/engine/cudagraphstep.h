@@ -16,7 +16,7 @@ struct CudaGraphCaptureError : std::runtime_error
 };
 
 // The whole training step as one CUDA graph: launching a small model's ~100 kernels one by
-// one costs more than running them (../shared/GPU.md). run(body) executes body once per call:
+// one costs more than running them (docs/PERFORMANCE.md). run(body) executes body once per call:
 // the first calls eagerly on a side stream (warm-up: cuBLAS workspaces, autograd's streams),
 // then it captures body and from then on replays the graph. What body reads and writes must
 // live in tensors that stay put (update them in place between calls), and body must not

@@ -1,6 +1,8 @@
 #include "engine/sampler.h"
 
 #include "checkpoint/checkpoint.h"
+#include "engine/checkpointpreview.h"
+#include "engine/trainer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -51,6 +53,23 @@ LoadedGenerator loadGenerator(const std::string &path)
         throw CheckpointError(path + ": " + e.what());
     }
     return out;
+}
+
+} // namespace ganvas
+
+namespace ganvas {
+
+TrainingConfig checkpointSettings(const std::string &checkpointPath)
+{
+    return Trainer::checkpointConfig(checkpointPath);
+}
+
+CheckpointGrid sampleCheckpointGrid(const std::string &checkpointPath, uint64_t seed)
+{
+    auto loaded = loadGenerator(checkpointPath);
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    const auto noise = torch::randn({16, loaded.config.latentSize}, gen);
+    return {sampleGrid(loaded.generator, noise, 4), loaded.epochsDone};
 }
 
 } // namespace ganvas

@@ -1,0 +1,127 @@
+#include "panels/checkpointbrowser.h"
+
+#include "checkpoint/rundirectory.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+CheckpointBrowser::CheckpointBrowser(QWidget *parent) : QWidget(parent), m_list(new QTreeWidget)
+{
+    m_list->setColumnCount(5);
+    m_list->setHeaderLabels({tr("Epoch"), tr("Step"), tr("Written"), tr("D / G loss"), tr("")});
+    m_list->setRootIsDecorated(false);
+    m_list->setIconSize(QSize(48, 48));
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *resume = new QPushButton(tr("Resume from here"));
+    auto *sample = new QPushButton(tr("Sample"));
+    auto *remove = new QPushButton(tr("Delete…"));
+    auto *show = new QPushButton(tr("Show in folder"));
+    resume->setToolTip(tr("Continue training from this checkpoint"));
+    sample->setToolTip(tr("Draw a new 4x4 grid from this checkpoint's generator with fresh noise"));
+    connect(resume, &QPushButton::clicked, this, [this] {
+        if (!selectedCheckpoint().isEmpty())
+            Q_EMIT resumeRequested(selectedCheckpoint());
+    });
+    connect(sample, &QPushButton::clicked, this, [this] {
+        if (!selectedCheckpoint().isEmpty())
+            Q_EMIT sampleRequested(selectedCheckpoint());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (!selectedCheckpoint().isEmpty())
+            deleteCheckpoint(selectedCheckpoint());
+    });
+    connect(show, &QPushButton::clicked, this, [this] {
+        if (!m_runDir.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_runDir + "/checkpoints"));
+    });
+    auto *buttons = new QHBoxLayout;
+    for (auto *b : {resume, sample, remove, show})
+        buttons->addWidget(b);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list);
+    layout->addLayout(buttons);
+}
+
+void CheckpointBrowser::setRunDirectory(const QString &runDir)
+{
+    m_runDir = runDir;
+    refresh();
+}
+
+void CheckpointBrowser::refresh()
+{
+    m_list->clear();
+    if (m_runDir.isEmpty())
+        return;
+    std::vector<ganvas::StepStats> metrics;
+    try {
+        metrics = ganvas::RunDirectory::readMetrics(m_runDir.toStdString() + "/metrics.csv");
+    } catch (const std::exception &) {
+        // A run without metrics yet still lists its checkpoints.
+    }
+    const auto entries = ganvas::RunDirectory::listCheckpoints(m_runDir.toStdString());
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        const QString path = QString::fromStdString(it->path);
+        // The losses of the last row logged at or before the checkpoint's step.
+        const ganvas::StepStats *row = nullptr;
+        for (const auto &m : metrics)
+            if (it->step < 0 ? m.epoch <= it->epochsDone : m.step <= it->step)
+                row = &m;
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, QString::number(it->epochsDone));
+        item->setText(1, row ? QString::number(it->step < 0 ? row->step : it->step) : QString());
+        item->setText(2, QFileInfo(path).lastModified().toString("yyyy-MM-dd hh:mm:ss"));
+        item->setText(3, row ? QString("%1 / %2").arg(row->dLoss, 0, 'f', 3).arg(row->gLoss, 0, 'f', 3) : QString());
+        item->setData(0, Qt::UserRole, path);
+        item->setToolTip(0, path);
+        const QString frame = QString("%1/frames/epoch-%2.png").arg(m_runDir).arg(it->epochsDone, 4, 10, QChar('0'));
+        const QPixmap thumb(frame);
+        if (!thumb.isNull())
+            item->setIcon(4, QIcon(thumb.scaled(48, 48, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    }
+    if (m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+}
+
+int CheckpointBrowser::count() const
+{
+    return m_list->topLevelItemCount();
+}
+
+QString CheckpointBrowser::checkpointAt(int row) const
+{
+    auto *item = m_list->topLevelItem(row);
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+QString CheckpointBrowser::selectedCheckpoint() const
+{
+    auto *item = m_list->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void CheckpointBrowser::select(int row)
+{
+    if (auto *item = m_list->topLevelItem(row))
+        m_list->setCurrentItem(item);
+}
+
+bool CheckpointBrowser::deleteCheckpoint(const QString &path, bool confirm)
+{
+    if (confirm &&
+        QMessageBox::question(this, tr("Delete checkpoint"),
+                              tr("Delete %1? It cannot be undone.").arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
+        return false;
+    const bool gone = QFile::remove(path);
+    refresh();
+    return gone;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "engine/observer.h"
+
+#include <QWidget>
+
+class FrameScrubber;
+class LossPlot;
+class QImage;
+class SampleGridView;
+struct StoredRun;
+
+// One run as the main window shows it: the loss curves on the left, the latest 4x4 grid on
+// the right with a scrubber over every epoch's grid so far.
+class RunView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunView(QWidget *parent = nullptr);
+
+    LossPlot *plot() const { return m_plot; }
+    SampleGridView *grid() const { return m_grid; }
+    FrameScrubber *scrubber() const { return m_scrubber; }
+
+    // Empties the curves, the grid and the scrubber.
+    void clear();
+    // The curves and frames of a run read from disk.
+    void showStored(const StoredRun &run);
+    void addStats(const ganvas::StepStats &s);
+    // A new epoch's grid: shown unless the user is looking at (or playing) other epochs.
+    void addEpoch(int epoch, qint64 step, const QImage &grid);
+
+private:
+    LossPlot *m_plot;
+    SampleGridView *m_grid;
+    FrameScrubber *m_scrubber;
+};

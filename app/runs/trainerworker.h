@@ -1,0 +1,71 @@
+#pragma once
+
+#include "engine/observer.h"
+#include "media/image8.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace ganvas {
+class Trainer;
+}
+
+Q_DECLARE_METATYPE(ganvas::StepStats)
+Q_DECLARE_METATYPE(ganvas::Image8)
+
+// Runs a Trainer in the calling (background) thread and turns its events into signals that
+// reach the GUI thread queued, carrying copies. Controls (pause, step, stop, checkpoint) are
+// thread-safe and are called directly from the GUI thread: a queued call could not run while
+// the training loop runs.
+class TrainerWorker : public QObject, private ganvas::TrainerObserver
+{
+    Q_OBJECT
+
+public:
+    TrainerWorker();
+    ~TrainerWorker() override;
+
+    void requestPause();
+    void requestResume();
+    void requestStep();
+    void requestStop();
+    void requestCheckpoint();
+    // CPU threads for this run from its next step (0 = all cores); kept for a run not yet built.
+    void requestThreads(int threads);
+    // The fields of this JSON config that may change mid-run apply from the next step.
+    void updateLiveSettings(const QString &configJson);
+    bool isRunning() const { return m_running; }
+
+    // Loads the dataset, builds the Trainer (restoring `checkpoint` when given) and trains;
+    // returns when the run ends. Runs in a background job (see RunController).
+    void train(const QString &configJson, const QString &runDir, const QString &checkpoint);
+
+Q_SIGNALS:
+    void started(int batchesPerEpoch, int epochs, qint64 step);
+    void statsReady(const ganvas::StepStats &stats);
+    void epochFinished(int epoch, qint64 step, const ganvas::Image8 &grid);
+    void checkpointWritten(const QString &path, int epoch);
+    void paused(bool paused);
+    // A problem the run survives (live settings refused, a frame not written).
+    void warning(const QString &message);
+    // The run could not start or stopped on an error.
+    void failed(const QString &message);
+    void finished(bool completed);
+
+private:
+    void onStepStats(const ganvas::StepStats &s) override;
+    void onEpochEnd(const ganvas::EpochResult &r) override;
+    void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;
+    void onStateChanged(ganvas::TrainerState state) override;
+    void onError(const std::string &message) override;
+
+    std::unique_ptr<ganvas::Trainer> m_trainer;
+    std::atomic<ganvas::Trainer *> m_live{nullptr};
+    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_stopEarly{false};
+    std::atomic<int> m_pendingThreads{-1};
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+// The one component that shows the user what went wrong (or right) in a window: a bar across
+// the top of the window's content, red for errors, with a close button. Every message is also
+// logged (category ganvas.ui), so a problem seen on screen can be found in the log and
+// the other way round. A new message replaces the one shown.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    void showError(const QString &message);
+    void showInfo(const QString &message);
+    void clear();
+    // The message on show ("" when the bar is hidden).
+    QString text() const;
+    bool isError() const { return m_error; }
+
+Q_SIGNALS:
+    void shown(const QString &message, bool error);
+
+private:
+    void present(const QString &message, bool error);
+
+    QLabel *m_text;
+    QToolButton *m_close;
+    bool m_error = false;
+};

@@ -1,0 +1,378 @@
+#include "windows/comparisonwindow.h"
+
+#include "comparisonview.h"
+#include "data/datasetpreview.h"
+#include "dialogs/runsetupdialog.h"
+#include "engine/cpuruntime.h"
+#include "panels/runtablemodel.h"
+#include "runs/backgroundjob.h"
+#include "runs/runmanager.h"
+#include "runs/runsroot.h"
+#include "runs/storedrun.h"
+#include "support/imageconversion.h"
+#include "support/messagebar.h"
+#include "windows/comparisonexport.h"
+#include "windows/helpmenu.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+QString formatNumber(double v, int decimals)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–");
+}
+
+} // namespace
+
+ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("GANvas — compare runs"));
+    m_runs = new ComparisonRuns(runs ? runs : new RunManager(this), this);
+    m_view = new ComparisonView(this);
+    m_messages = new MessageBar(this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(central);
+    buildToolBar();
+    buildRunsDock();
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
+    connectRuns();
+    resize(1280, 860);
+}
+
+ComparisonWindow::~ComparisonWindow()
+{
+    // Releasing the runs shares the cores again, and nothing they report on the way may
+    // reach this half-destroyed window.
+    disconnect(m_runs, nullptr, nullptr, nullptr);
+    stopAll();
+    delete m_runs;
+}
+
+void ComparisonWindow::connectRuns()
+{
+    connect(m_runs, &ComparisonRuns::statsReady, this, [this](int run, const ganvas::StepStats &s) {
+        const int batches = m_runs->run(run).batchesPerEpoch;
+        if (batches > 0)
+            m_view->addLosses(run, {double(s.step) / batches}, {s.dLoss}, {s.gLoss});
+        refreshFigures(run);
+    });
+    connect(m_runs, &ComparisonRuns::epochFinished, this, [this](int run, int epoch, const ganvas::Image8 &grid) {
+        m_view->setFrame(run, epoch, toQImage(grid));
+        refreshFigures(run);
+        Q_EMIT runEpoch(run, epoch);
+    });
+    connect(m_runs, &ComparisonRuns::stateChanged, this, [this](int run) {
+        refreshControls();
+        if (m_runs->state(run) == RunState::Failed)
+            showError(tr("%1 failed: %2").arg(m_runs->run(run).name, m_runs->run(run).detail));
+        Q_EMIT runStateChanged(run);
+    });
+    connect(m_runs, &ComparisonRuns::finished, this, &ComparisonWindow::runFinished);
+    connect(m_runs, &ComparisonRuns::removed, m_view, &ComparisonView::removeRun);
+    connect(m_runs, &ComparisonRuns::startRefused, this, [this](int, const QString &reason) { showError(reason); });
+    // A run starting or pausing here or in the main window changes every share.
+    connect(m_runs, &ComparisonRuns::threadsChanged, this, &ComparisonWindow::refreshControls);
+}
+
+void ComparisonWindow::buildToolBar()
+{
+    auto *bar = addToolBar(tr("Runs"));
+    bar->setObjectName("compareToolbar");
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(tr("Add run…"), this, &ComparisonWindow::askAndAddRun)->setShortcut(QKeySequence::New);
+    bar->addAction(tr("Add run from disk…"), this, &ComparisonWindow::askAndAddRunFromDisk)
+        ->setShortcut(QKeySequence::Open);
+    bar->addSeparator();
+    bar->addAction(tr("Start all"), this, &ComparisonWindow::startAll);
+    bar->addAction(tr("Pause all"), this, [this] { pauseAll(true); });
+    bar->addAction(tr("Stop all"), this, &ComparisonWindow::stopAll);
+    bar->addSeparator();
+    bar->addAction(tr("Export PNG…"), this, &ComparisonWindow::askAndExportPng);
+    bar->addAction(tr("Export GIF…"), this, &ComparisonWindow::askAndExportGif);
+}
+
+void ComparisonWindow::buildRunsDock()
+{
+    // The runs, one row each, with the controls for the selected one.
+    auto *dock = new QDockWidget(tr("Runs"), this);
+    dock->setObjectName("runsDock");
+    auto *box = new QWidget(dock);
+    auto *layout = new QVBoxLayout(box);
+    m_runTable = new QTableView(box);
+    m_runModel = new RunTableModel(m_runs, [this](int row) { return m_view->runColor(row); }, this);
+    m_runTable->setModel(m_runModel);
+    m_runTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_runTable->verticalHeader()->hide();
+    auto *header = m_runTable->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(RunTableModel::Dataset, QHeaderView::Stretch);
+    // Room for four runs; the comparison itself gets the rest of the window.
+    m_runTable->setMaximumHeight(header->sizeHint().height() +
+                                 kMaxRuns * m_runTable->verticalHeader()->defaultSectionSize() + 6);
+    layout->addWidget(m_runTable);
+    auto *runBar = new QToolBar(box);
+    m_startAction = runBar->addAction(tr("Start"), this, [this] { startRun(selectedRun()); });
+    m_pauseAction = runBar->addAction(tr("Pause"), this, [this] {
+        const int run = selectedRun();
+        if (run >= 0)
+            pauseRun(run, runState(run) != RunState::Paused);
+    });
+    m_stopAction = runBar->addAction(tr("Stop"), this, [this] { stopRun(selectedRun()); });
+    m_removeAction = runBar->addAction(tr("Remove"), this, [this] { removeRun(selectedRun()); });
+    m_threadsLabel = new QLabel(box);
+    m_threadsLabel->setObjectName("threadsLabel");
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(runBar);
+    controls->addStretch(1);
+    controls->addWidget(m_threadsLabel);
+    layout->addLayout(controls);
+    layout->setContentsMargins(6, 0, 6, 4);
+    dock->setWidget(box);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    connect(m_runTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ComparisonWindow::refreshControls);
+    statusBar()->addPermanentWidget(new QLabel(tr("%n CPU core(s)", nullptr, ganvas::availableCores()), this));
+    refreshControls();
+}
+
+int ComparisonWindow::selectedRun() const
+{
+    const auto rows = m_runTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+int ComparisonWindow::addRun(const ganvas::TrainingConfig &config, const QString &name)
+{
+    const int index = attach(m_runs->add(config, name, runsRoot()));
+    if (index >= 0)
+        showAdded(index);
+    return index;
+}
+
+int ComparisonWindow::addRunFromDisk(const QString &runDir)
+{
+    StoredRun stored;
+    const int index = attach(m_runs->addFromDisk(runDir, &stored));
+    if (index < 0)
+        return -1;
+    const int batchesPerEpoch = m_runs->run(index).batchesPerEpoch;
+    if (batchesPerEpoch > 0) {
+        QVector<double> x, d, g;
+        for (const auto &row : stored.metrics) {
+            x << double(row.step) / batchesPerEpoch;
+            d << row.dLoss;
+            g << row.gLoss;
+        }
+        m_view->addLosses(index, x, d, g);
+    }
+    for (auto it = stored.frames.cbegin(); it != stored.frames.cend(); ++it)
+        m_view->setFrame(index, it.key(), toQImage(it.value()));
+    showAdded(index);
+    return index;
+}
+
+int ComparisonWindow::attach(int run)
+{
+    if (run < 0) {
+        m_lastError = m_runs->lastError();
+        return -1;
+    }
+    const int index = m_view->addRun(m_runs->run(run).name);
+    if (index < 0) {
+        // Not in the view, so the view must not hear of its removal; a new run has no share.
+        const QSignalBlocker quiet(m_runs);
+        m_runs->remove(run);
+        m_lastError = tr("The comparison view is full.");
+        return -1;
+    }
+    return index;
+}
+
+void ComparisonWindow::showAdded(int run)
+{
+    m_runModel->runAdded();
+    loadRealSamples(run);
+    refreshSettings();
+    refreshFigures(run);
+    refreshControls();
+}
+
+void ComparisonWindow::removeRun(int run)
+{
+    if (run < 0 || run >= runCount())
+        return;
+    m_runs->remove(run); // the view and the table drop it on ComparisonRuns::removed
+    refreshSettings();
+    refreshControls();
+}
+
+void ComparisonWindow::showError(const QString &message)
+{
+    m_lastError = message;
+    m_messages->showError(message);
+}
+
+void ComparisonWindow::loadRealSamples(int run)
+{
+    // Reading a dataset takes a moment: in the background. A dataset it cannot read is
+    // reported by the run itself when it starts.
+    const int id = m_runs->run(run).id;
+    const ganvas::TrainingConfig config = m_runs->run(run).config;
+    runInBackground(this, "dataset preview", [config] { return ganvas::previewDataset(config).grid; },
+                    [this, id](const JobOutcome<ganvas::Image8> &outcome) {
+                        if (!outcome.ok())
+                            return; // logged by the job; the run says it when it starts
+                        for (int i = 0; i < runCount(); ++i)
+                            if (m_runs->run(i).id == id)
+                                m_view->setRealSamples(i, toQImage(outcome.value));
+                    });
+}
+
+void ComparisonWindow::refreshControls()
+{
+    for (int i = 0; i < runCount(); ++i) {
+        QString status = m_runModel->stateText(i);
+        if (runState(i) == RunState::Training)
+            status += tr(" · %n thread(s)", nullptr, threadsOf(i));
+        m_view->setRunStatus(i, status);
+    }
+    const int selected = selectedRun();
+    const RunState s = runState(selected);
+    const bool any = selected >= 0;
+    const bool live = s == RunState::Training || s == RunState::Paused;
+    m_startAction->setEnabled(any && !live);
+    m_pauseAction->setEnabled(any && live);
+    m_pauseAction->setText(s == RunState::Paused ? tr("Resume") : tr("Pause"));
+    m_stopAction->setEnabled(any && live);
+    m_removeAction->setEnabled(any);
+    m_threadsLabel->setText(threadSummary());
+}
+
+void ComparisonWindow::refreshSettings()
+{
+    for (int i = 0; i < runCount(); ++i) {
+        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs->run(i).config.toJson())).object();
+        QVector<QPair<QString, QString>> settings;
+        for (auto it = json.begin(); it != json.end(); ++it) {
+            if (it.key() == "threads")
+                continue; // the share of the cores, not a setting of the run
+            settings.append({it.key(), it.value().toVariant().toString()});
+        }
+        m_view->setSettings(i, settings);
+    }
+}
+
+void ComparisonWindow::refreshFigures(int run)
+{
+    if (run < 0 || run >= runCount())
+        return;
+    const ComparisonRuns::Run *r = &m_runs->run(run);
+    const auto &s = r->last;
+    const bool have = r->haveStats;
+    auto value = [have](double v, int decimals) { return have ? formatNumber(v, decimals) : QStringLiteral("–"); };
+    m_view->setFigures(run, {
+        {tr("epochs done"), QStringLiteral("%1 / %2").arg(r->epochsDone).arg(r->config.epochs)},
+        {tr("D loss"), value(s.dLoss, 3)},
+        {tr("G loss"), value(s.gLoss, 3)},
+        {tr("D(x)"), value(s.dReal, 3)},
+        {tr("D(G(z))"), value(s.dFake, 3)},
+        {tr("images/s"), value(s.imagesPerSec, 0)},
+        {tr("step"), have ? QString::number(s.step) : QStringLiteral("–")},
+    });
+}
+
+bool ComparisonWindow::exportPng(const QString &path, QString *error) const
+{
+    return m_view->exportPng(path, error);
+}
+
+bool ComparisonWindow::exportGif(const QString &path, int fps, QString *error) const
+{
+    return writeComparisonGif(*m_view, path, fps, error);
+}
+
+void ComparisonWindow::askAndAddRun()
+{
+    if (runCount() >= kMaxRuns) {
+        showError(tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns));
+        return;
+    }
+    // Start from the last run's settings: a comparison usually changes one thing.
+    const ganvas::TrainingConfig base = runCount() == 0 ? m_template : m_runs->run(runCount() - 1).config;
+    RunSetupDialog dialog(base, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int run = addRun(dialog.config(), dialog.name());
+    if (run < 0) {
+        showError(m_lastError);
+        return;
+    }
+    startRun(run);
+}
+
+void ComparisonWindow::askAndAddRunFromDisk()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a run directory"), runsRoot());
+    if (!dir.isEmpty() && addRunFromDisk(dir) < 0)
+        showError(m_lastError);
+}
+
+void ComparisonWindow::askAndExportPng()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the comparison as PNG"),
+                                                      QDir::home().filePath("comparison.png"), tr("PNG images (*.png)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (!exportPng(file, &error))
+        showError(error);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(file), 5000);
+}
+
+void ComparisonWindow::askAndExportGif()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the comparison as GIF"),
+                                                      QDir::home().filePath("comparison.gif"), tr("GIF images (*.gif)"));
+    if (file.isEmpty())
+        return;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportGif(file, 4, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        showError(error);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(file), 5000);
+}
+
+void ComparisonWindow::closeEvent(QCloseEvent *event)
+{
+    // Every training run stops with a checkpoint, so it can be continued later.
+    stopAll();
+    event->accept();
+}

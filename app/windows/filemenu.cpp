@@ -1,0 +1,50 @@
+#include "windows/filemenu.h"
+
+#include "runs/runsroot.h"
+
+#include <QFileDialog>
+#include <QMenu>
+#include <QSettings>
+
+FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(window)
+{
+    file->addAction(tr("&New run"), QKeySequence::New, this, &FileMenu::newRunRequested);
+    file->addAction(tr("&Open run…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Open a run directory"), runsRoot());
+        if (!dir.isEmpty())
+            Q_EMIT openRunRequested(dir);
+    });
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    file->addAction(tr("Export &GIF…"), this, &FileMenu::exportGifRequested);
+    file->addAction(tr("Export plot as PNG/PD&F…"), this, &FileMenu::exportPlotRequested);
+    file->addAction(tr("Export grid as &PNG…"), this, &FileMenu::exportGridRequested);
+    file->addSeparator();
+    file->addAction(tr("&Compare runs…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &FileMenu::compareRequested);
+    file->addAction(tr("&Datasets…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &FileMenu::datasetsRequested);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &FileMenu::quitRequested);
+    updateRecentMenu();
+}
+
+void FileMenu::rememberRun(const QString &runDir)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentRuns").toStringList();
+    recent.removeAll(runDir);
+    recent.prepend(runDir);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue("recentRuns", recent);
+    settings.setValue("lastRun", runDir);
+    updateRecentMenu();
+}
+
+void FileMenu::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentRuns").toStringList();
+    for (const QString &dir : recent)
+        m_recentMenu->addAction(dir, this, [this, dir] { Q_EMIT openRunRequested(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}

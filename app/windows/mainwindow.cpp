@@ -1,0 +1,398 @@
+#include "windows/mainwindow.h"
+
+#include "checkpoint/rundirectory.h"
+#include "data/datasetpreview.h"
+#include "dialogs/datasetmanager.h"
+#include "engine/checkpointpreview.h"
+#include "panels/checkpointbrowser.h"
+#include "panels/hyperparameterpanel.h"
+#include "panels/runview.h"
+#include "samplegridview.h"
+#include "runs/runcontroller.h"
+#include "runs/runmanager.h"
+#include "runs/runsroot.h"
+#include "runs/storedrun.h"
+#include "runs/logging.h"
+#include "runs/trainerworker.h"
+#include "support/imageconversion.h"
+#include "support/messagebar.h"
+#include "windows/comparisonwindow.h"
+#include "windows/filemenu.h"
+#include "windows/helpmenu.h"
+#include "windows/runexports.h"
+#include "windows/trainingactions.h"
+#include "windows/trainingstatus.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(RunManager *runs, QWidget *parent)
+    : QMainWindow(parent), m_runs(runs ? runs : new RunManager(this)), m_view(new RunView),
+      m_messages(new MessageBar)
+{
+    setWindowTitle(tr("GANvas"));
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(central);
+    m_exports = new RunExports(this, m_view->plot(), m_view->grid(), m_messages);
+    buildActions();
+    buildDocks();
+    m_status = new TrainingStatus(statusBar());
+    setRunning(false);
+    resize(1280, 800);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_comparison;
+    if (m_controller)
+        m_runs->releaseRun(std::exchange(m_controller, nullptr));
+}
+
+bool MainWindow::isTraining() const
+{
+    return m_controller && m_controller->isRunning();
+}
+
+void MainWindow::buildActions()
+{
+    m_fileMenu = new FileMenu(menuBar()->addMenu(tr("&File")), this);
+    connectFileMenu();
+    m_actions = new TrainingActions(this);
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
+    auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
+    connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
+    connect(m_actions, &TrainingActions::pauseRequested, this, [worker](bool pause) {
+        if (auto *w = worker())
+            pause ? w->requestPause() : w->requestResume();
+    });
+    connect(m_actions, &TrainingActions::stepRequested, this, [worker] {
+        if (auto *w = worker())
+            w->requestStep();
+    });
+    connect(m_actions, &TrainingActions::stopRequested, this, [worker] {
+        if (auto *w = worker())
+            w->requestStop();
+    });
+    connect(m_actions, &TrainingActions::saveRequested, this, [worker] {
+        if (auto *w = worker())
+            w->requestCheckpoint();
+    });
+    connect(m_actions, &TrainingActions::previewRequested, this, &MainWindow::previewData);
+}
+
+void MainWindow::connectFileMenu()
+{
+    connect(m_fileMenu, &FileMenu::newRunRequested, this, &MainWindow::newRun);
+    connect(m_fileMenu, &FileMenu::openRunRequested, this, &MainWindow::openRun);
+    connect(m_fileMenu, &FileMenu::exportGifRequested, m_exports, &RunExports::exportGif);
+    connect(m_fileMenu, &FileMenu::exportPlotRequested, m_exports, &RunExports::exportPlot);
+    connect(m_fileMenu, &FileMenu::exportGridRequested, m_exports, &RunExports::exportGrid);
+    connect(m_fileMenu, &FileMenu::compareRequested, this, &MainWindow::showComparison);
+    connect(m_fileMenu, &FileMenu::datasetsRequested, this, &MainWindow::showDatasets);
+    connect(m_fileMenu, &FileMenu::quitRequested, this, &QWidget::close);
+}
+
+void MainWindow::buildDocks()
+{
+    m_panel = new HyperparameterPanel;
+    connect(m_panel, &HyperparameterPanel::liveSettingsChanged, this, [this] {
+        if (m_controller && m_panel->validate().isEmpty())
+            m_controller->worker()->updateLiveSettings(QString::fromStdString(m_panel->config().toJson()));
+    });
+    auto *dock = new QDockWidget(tr("Settings"), this);
+    dock->setObjectName("settingsDock");
+    dock->setWidget(m_panel);
+    dock->setMinimumWidth(300);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_checkpoints = new CheckpointBrowser;
+    connect(m_checkpoints, &CheckpointBrowser::resumeRequested, this, &MainWindow::resumeFrom);
+    connect(m_checkpoints, &CheckpointBrowser::sampleRequested, this, &MainWindow::sampleFrom);
+    auto *ckDock = new QDockWidget(tr("Checkpoints"), this);
+    ckDock->setObjectName("checkpointDock");
+    ckDock->setWidget(m_checkpoints);
+    addDockWidget(Qt::LeftDockWidgetArea, ckDock);
+    tabifyDockWidget(dock, ckDock);
+    dock->raise();
+}
+
+bool MainWindow::previewData()
+{
+    // Real images first: what the generator is meant to learn, before any epoch exists.
+    if (isTraining())
+        return false;
+    try {
+        const auto p = ganvas::previewDataset(m_panel->config());
+        m_view->grid()->setRealSamples(toQImage(p.grid),
+                               tr("Real samples · %1 images · %2×%3 %4")
+                                   .arg(QLocale().toString(qlonglong(p.count)))
+                                   .arg(p.width)
+                                   .arg(p.height)
+                                   .arg(p.channels == 3 ? tr("colour") : tr("grey")));
+        m_messages->clear();
+        return true;
+    } catch (const std::exception &e) {
+        m_messages->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::setConfig(const ganvas::TrainingConfig &config)
+{
+    m_panel->setConfig(config);
+}
+
+void MainWindow::editConfig(const std::function<void(ganvas::TrainingConfig &)> &edit)
+{
+    auto c = m_panel->config();
+    edit(c);
+    m_panel->setConfig(c);
+}
+
+void MainWindow::setLimit(qint64 limit) { editConfig([&](auto &c) { c.limit = limit; }); }
+void MainWindow::setDataset(const QString &dataset) { editConfig([&](auto &c) { c.dataset = dataset.toStdString(); }); }
+void MainWindow::setEpochs(int epochs) { editConfig([&](auto &c) { c.epochs = epochs; }); }
+
+QString MainWindow::settingsError() const
+{
+    return m_messages->text();
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_actions->setRunning(running);
+    m_panel->setRunning(running);
+}
+
+void MainWindow::newRun()
+{
+    if (isTraining())
+        return;
+    m_openedRun.clear();
+    m_runDir.clear();
+    m_exports->setRunDirectory({});
+    m_view->clear();
+    m_messages->clear();
+    setWindowTitle(tr("GANvas"));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    const QString last = settings.value("lastConfig").toString();
+    if (last.isEmpty())
+        return;
+    try {
+        m_panel->setConfig(ganvas::TrainingConfig::fromJson(last.toStdString(), "saved settings"));
+    } catch (const std::exception &e) {
+        // Settings from another version: the defaults stay, and the log says why.
+        qCWarning(lcUi).noquote() << "saved settings not used:" << e.what();
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("lastConfig", QString::fromStdString(m_panel->config().toJson()));
+}
+
+void MainWindow::setRunDirectory(const QString &runDir)
+{
+    m_runDir = runDir;
+    m_openedRun = runDir; // Start continues it
+    m_exports->setRunDirectory(runDir);
+    m_fileMenu->rememberRun(runDir);
+    m_checkpoints->setRunDirectory(runDir);
+    setWindowTitle(tr("GANvas — %1").arg(QDir(runDir).dirName()));
+}
+
+bool MainWindow::openRun(const QString &runDir)
+{
+    StoredRun run;
+    try {
+        run = readStoredRun(runDir);
+    } catch (const std::exception &e) {
+        m_messages->showError(tr("Cannot open %1: %2").arg(runDir, QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_panel->setConfig(run.config);
+    m_view->showStored(run);
+    m_messages->clear();
+    setRunDirectory(run.root);
+    return true;
+}
+
+void MainWindow::resumeFrom(const QString &checkpoint)
+{
+    if (isTraining())
+        return;
+    try {
+        auto config = ganvas::checkpointSettings(checkpoint.toStdString());
+        config.epochs = std::max(config.epochs, m_panel->config().epochs);
+        m_panel->setConfig(config);
+        QDir runDir = QFileInfo(checkpoint).absoluteDir(); // <run>/checkpoints
+        runDir.cdUp();
+        launch(config, runDir.absolutePath(), checkpoint);
+    } catch (const std::exception &e) {
+        m_messages->showError(QString::fromUtf8(e.what()));
+    }
+}
+
+bool MainWindow::sampleFrom(const QString &checkpoint)
+{
+    try {
+        const auto sampled = ganvas::sampleCheckpointGrid(checkpoint.toStdString(), QRandomGenerator::global()->generate64());
+        m_view->grid()->setGrid(toQImage(sampled.grid), sampled.epochsDone);
+        statusBar()->showMessage(tr("New samples from %1").arg(QFileInfo(checkpoint).fileName()), 5000);
+        return true;
+    } catch (const std::exception &e) {
+        m_messages->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::start()
+{
+    const QString problems = m_panel->validate();
+    if (!problems.isEmpty()) {
+        m_messages->showError(problems);
+        return;
+    }
+    if (!m_openedRun.isEmpty()) {
+        // Continue the opened run from its newest checkpoint, to the epochs now set.
+        try {
+            const std::string path = ganvas::RunDirectory::resolveCheckpoint(m_openedRun.toStdString());
+            auto config = ganvas::checkpointSettings(path);
+            config.epochs = m_panel->config().epochs;
+            launch(config, m_openedRun, QString::fromStdString(path));
+        } catch (const std::exception &e) {
+            m_messages->showError(QString::fromUtf8(e.what()));
+        }
+        return;
+    }
+    const QString runDir = newRunDirectory();
+    QDir().mkpath(runDir);
+    m_view->clear();
+    launch(m_panel->config(), runDir, {});
+}
+
+void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &runDir, const QString &checkpoint)
+{
+    setRunDirectory(runDir);
+    m_messages->clear();
+    if (m_controller)
+        m_runs->releaseRun(std::exchange(m_controller, nullptr));
+    m_controller = m_runs->createRun();
+    connectRun();
+    setRunning(true);
+    m_controller->start(config, m_runDir, checkpoint);
+}
+
+void MainWindow::connectRun()
+{
+    auto *w = m_controller->worker();
+    connect(w, &TrainerWorker::started, this,
+            [this](int batches, int epochs, qint64) { m_status->setRunSize(batches, epochs); });
+    connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);
+    connect(w, &TrainerWorker::epochFinished, this, &MainWindow::onEpoch);
+    connect(w, &TrainerWorker::paused, m_actions, &TrainingActions::showPaused);
+    connect(w, &TrainerWorker::checkpointWritten, this, [this](const QString &path, int) {
+        statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
+        m_checkpoints->refresh();
+    });
+    connect(w, &TrainerWorker::warning, m_messages, &MessageBar::showError);
+    connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
+        // In the message bar rather than a modal box: a failed run must not block the window.
+        m_messages->showError(tr("Training failed: %1").arg(message));
+    });
+    connect(w, &TrainerWorker::finished, this, [this](bool completed) {
+        setRunning(false);
+        Q_EMIT runFinished(completed);
+    });
+}
+
+void MainWindow::onStats(const ganvas::StepStats &s)
+{
+    m_lastStats = s;
+    m_view->addStats(s);
+    m_status->showStats(s);
+}
+
+void MainWindow::onEpoch(int epoch, qint64 step, const ganvas::Image8 &frame)
+{
+    m_view->addEpoch(epoch, step, toQImage(frame));
+    Q_EMIT epochShown(epoch);
+}
+
+ComparisonWindow *MainWindow::showComparison()
+{
+    if (!m_comparison) {
+        m_comparison = new ComparisonWindow(m_runs); // a window of its own, closed with this one
+        m_comparison->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_comparison->setTemplateConfig(m_panel->config());
+    m_comparison->show();
+    m_comparison->raise();
+    return m_comparison;
+}
+
+DatasetManager *MainWindow::showDatasets()
+{
+    if (!m_datasets) {
+        m_datasets = new DatasetManager(this);
+        connect(m_datasets, &DatasetManager::datasetChosen, this, [this](const QString &dataset) {
+            if (!isTraining())
+                setDataset(dataset);
+        });
+    }
+    m_datasets->show();
+    m_datasets->raise();
+    return m_datasets;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isTraining()) {
+        const auto answer =
+            !m_askBeforeClosing
+                ? QMessageBox::Yes
+                : QMessageBox::question(this, tr("Stop training?"),
+                                        tr("Training is running. Stop it and save a checkpoint?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_controller->stopAndWait();
+    }
+    if (m_comparison)
+        m_comparison->close(); // its runs stop with checkpoints too
+    saveSettings();
+    event->accept();
+}
+
+QAction *MainWindow::startAction() const { return m_actions->start(); }
+QAction *MainWindow::pauseAction() const { return m_actions->pause(); }
+QAction *MainWindow::stepAction() const { return m_actions->step(); }
+QAction *MainWindow::stopAction() const { return m_actions->stop(); }
+QAction *MainWindow::saveAction() const { return m_actions->save(); }
+QAction *MainWindow::previewAction() const { return m_actions->preview(); }
+LossPlot *MainWindow::lossPlot() const { return m_view->plot(); }
+SampleGridView *MainWindow::gridView() const { return m_view->grid(); }
+FrameScrubber *MainWindow::scrubber() const { return m_view->scrubber(); }

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "engine/observer.h"
+#include "engine/trainingconfig.h"
+#include "media/image8.h"
+
+#include <QMainWindow>
+
+#include <functional>
+
+class CheckpointBrowser;
+class ComparisonWindow;
+class DatasetManager;
+class FileMenu;
+class FrameScrubber;
+class HyperparameterPanel;
+class LossPlot;
+class MessageBar;
+class QAction;
+class RunController;
+class RunExports;
+class RunManager;
+class RunView;
+class SampleGridView;
+class TrainingActions;
+class TrainingStatus;
+
+// The training window: settings on the left (and the checkpoints behind a tab), live curves
+// and the latest 4x4 grid with a scrubber over every epoch, a toolbar with Start, Pause, Step,
+// Stop and Save checkpoint, a message bar for what went wrong, and a status bar with progress.
+// Its run comes from the RunManager it is given (one is made for it when none is).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(RunManager *runs = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // What the window shows: read by tests and by the --screenshot option.
+    LossPlot *lossPlot() const;
+    SampleGridView *gridView() const;
+    FrameScrubber *scrubber() const;
+    HyperparameterPanel *panel() const { return m_panel; }
+    CheckpointBrowser *checkpoints() const { return m_checkpoints; }
+    MessageBar *messages() const { return m_messages; }
+    QString runDirectory() const { return m_runDir; }
+    qint64 lastStep() const { return m_lastStats.step; }
+    ganvas::StepStats lastStats() const { return m_lastStats; }
+    bool isTraining() const;
+    // The actions a user has (toolbar, menus, shortcuts).
+    QAction *startAction() const;
+    QAction *pauseAction() const;
+    QAction *stepAction() const;
+    QAction *stopAction() const;
+    QAction *saveAction() const;
+    QAction *previewAction() const;
+
+    // Continues the current run from one of its checkpoints.
+    void resumeFrom(const QString &checkpoint);
+    // A new 4x4 grid from a checkpoint's generator and fresh noise, shown in the grid view.
+    bool sampleFrom(const QString &checkpoint);
+    // The message on show ("" when none): why Start was refused, why a run failed.
+    QString settingsError() const;
+    void setConfig(const ganvas::TrainingConfig &config);
+    void setLimit(qint64 limit);
+    void setDataset(const QString &dataset);
+    void setEpochs(int epochs);
+    // Shows a run directory written by the window or by ganvas-cli: its settings, curves and
+    // latest frame. Start then continues it from its newest checkpoint. Returns false (and
+    // says why in the message bar) when the folder is not a readable run.
+    bool openRun(const QString &runDir);
+    // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
+    void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    // Training → Preview data: real samples of the chosen dataset in the grid view.
+    bool previewData();
+    // File → Compare runs: the side-by-side window (created on first use).
+    ComparisonWindow *showComparison();
+    // File → Datasets: the dataset manager.
+    DatasetManager *showDatasets();
+
+Q_SIGNALS:
+    void runFinished(bool completed);
+    void epochShown(int epoch);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void connectFileMenu();
+    void newRun();
+    void editConfig(const std::function<void(ganvas::TrainingConfig &)> &edit);
+    void restoreSettings();
+    void saveSettings() const;
+    void setRunning(bool running);
+    void start();
+    void setRunDirectory(const QString &runDir);
+    void launch(const ganvas::TrainingConfig &config, const QString &runDir, const QString &checkpoint);
+    void connectRun();
+    void onStats(const ganvas::StepStats &s);
+    void onEpoch(int epoch, qint64 step, const ganvas::Image8 &grid);
+
+    RunManager *m_runs;
+    RunController *m_controller = nullptr;
+    RunView *m_view;
+    MessageBar *m_messages;
+    TrainingActions *m_actions = nullptr;
+    HyperparameterPanel *m_panel = nullptr;
+    FileMenu *m_fileMenu = nullptr;
+    RunExports *m_exports = nullptr;
+    CheckpointBrowser *m_checkpoints = nullptr;
+    TrainingStatus *m_status;
+    QString m_runDir;
+    QString m_openedRun; // a run to continue on Start
+    ganvas::StepStats m_lastStats;
+    bool m_askBeforeClosing = true;
+    ComparisonWindow *m_comparison = nullptr;
+    DatasetManager *m_datasets = nullptr;
+};

@@ -1,0 +1,56 @@
+#include "windows/trainingactions.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QSignalBlocker>
+#include <QToolBar>
+
+TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
+{
+    auto *tools = window->addToolBar(tr("Training"));
+    tools->setObjectName("trainingToolBar");
+    auto *menu = window->menuBar()->addMenu(tr("&Training"));
+    auto add = [&](const QString &text, const QKeySequence &key) {
+        auto *a = new QAction(text, window);
+        a->setShortcut(key);
+        tools->addAction(a);
+        menu->addAction(a);
+        return a;
+    };
+    m_start = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_pause = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pause->setCheckable(true);
+    m_step = add(tr("Step"), QKeySequence(Qt::Key_F10));
+    m_stop = add(tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_save = add(tr("Save checkpoint"), QKeySequence::Save);
+    tools->addSeparator();
+    menu->addSeparator();
+    m_preview = add(tr("Preview data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_preview->setToolTip(tr("Show real training images of the chosen dataset"));
+    connect(m_start, &QAction::triggered, this, &TrainingActions::startRequested);
+    connect(m_pause, &QAction::triggered, this, &TrainingActions::pauseRequested);
+    connect(m_step, &QAction::triggered, this, [this] {
+        showPaused(true); // a step leaves the run paused after it
+        Q_EMIT stepRequested();
+    });
+    connect(m_stop, &QAction::triggered, this, &TrainingActions::stopRequested);
+    connect(m_save, &QAction::triggered, this, &TrainingActions::saveRequested);
+    connect(m_preview, &QAction::triggered, this, &TrainingActions::previewRequested);
+}
+
+void TrainingActions::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    for (QAction *a : {m_pause, m_step, m_stop, m_save})
+        a->setEnabled(running);
+    m_preview->setEnabled(!running);
+    if (!running)
+        showPaused(false);
+}
+
+void TrainingActions::showPaused(bool paused)
+{
+    const QSignalBlocker quiet(m_pause);
+    m_pause->setChecked(paused);
+}
