@@ -1,6 +1,5 @@
 // ganvas: the desktop application. Reads the command line, makes the one RunManager of the
 // process and opens the window asked for: the main window, the comparison, or the datasets.
-#include "comparisonview.h"
 #include "dialogs/datasetmanager.h"
 #include "engine/cpuruntime.h"
 #include "engine/trainingconfig.h"
@@ -92,14 +91,14 @@ void screenshotComparisonAt(ComparisonWindow *window, const QString &file, int a
     auto check = [window, file, after, taken] {
         if (*taken)
             return;
-        for (int i = 0; i < window->runCount(); ++i) {
-            const auto state = window->runState(i);
+        for (int i = 0; i < window->runs()->count(); ++i) {
+            const auto state = window->runs()->state(i);
             const bool live = state == ComparisonWindow::RunState::Training || state == ComparisonWindow::RunState::Paused;
-            if (live && window->epochsDone(i) < after)
+            if (live && window->runs()->epochsDone(i) < after)
                 return;
         }
         *taken = true;
-        window->view()->setCurrentEpoch(after); // every run's grid at the same epoch
+        window->showEpoch(after); // every run's grid at the same epoch
         QTimer::singleShot(600, window, [window, file] {
             saveScreenshot(window, file);
             window->close();
@@ -134,7 +133,7 @@ int runComparison(QApplication &app, const QCommandLineParser &cli, const Option
     if (cli.isSet(o.screenshot))
         screenshotComparisonAt(&window, cli.value(o.screenshot), cli.value(o.shotEpoch).toInt(), cli.isSet(o.start));
     if (cli.isSet(o.start))
-        QTimer::singleShot(0, &window, [&window] { window.startAll(); });
+        QTimer::singleShot(0, &window, [&window] { window.runs()->startAll(); });
     window.show();
     return app.exec();
 }

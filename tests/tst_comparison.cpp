@@ -20,6 +20,16 @@
 #include <algorithm>
 #include <filesystem>
 
+namespace {
+
+// What the comparison window shows: its view, found as a user finds it, in the window.
+ComparisonView *view(const ComparisonWindow &w)
+{
+    return w.findChild<ComparisonView *>();
+}
+
+} // namespace
+
 class TestComparison : public QObject
 {
     Q_OBJECT
@@ -95,23 +105,23 @@ void TestComparison::twoRunsTrainSideBySide()
     const int b = w.addRun(colourConfig(), "colour");
     QCOMPARE(a, 0);
     QCOMPARE(b, 1);
-    QCOMPARE(w.view()->runCount(), 2);
+    QCOMPARE(view(w)->runCount(), 2);
     QSignalSpy epochs(&w, &ComparisonWindow::runEpoch);
     QSignalSpy finished(&w, &ComparisonWindow::runFinished);
-    w.startAll();
-    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Training);
-    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Training);
+    w.runs()->startAll();
+    QCOMPARE(w.runs()->state(0), ComparisonRuns::RunState::Training);
+    QCOMPARE(w.runs()->state(1), ComparisonRuns::RunState::Training);
     // Both train at once, each on its fair share of the cores.
     const int cores = ganvas::availableCores();
     const int share = std::max(1, cores / 2);
-    QCOMPARE(w.threadsOf(0) + w.threadsOf(1), std::max(cores, 2));
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(0).step > 0 && w.lastStats(1).step > 0, 60000);
-    QVERIFY(w.lastStats(0).threads >= share - 0 && w.lastStats(0).threads <= share + 1);
-    QVERIFY(w.lastStats(1).threads >= share - 0 && w.lastStats(1).threads <= share + 1);
-    QVERIFY(w.threadSummary().contains("2 training run"));
+    QCOMPARE(w.runs()->threadsOf(0) + w.runs()->threadsOf(1), std::max(cores, 2));
+    QTRY_VERIFY_WITH_TIMEOUT(w.runs()->lastStats(0).step > 0 && w.runs()->lastStats(1).step > 0, 60000);
+    QVERIFY(w.runs()->lastStats(0).threads >= share - 0 && w.runs()->lastStats(0).threads <= share + 1);
+    QVERIFY(w.runs()->lastStats(1).threads >= share - 0 && w.runs()->lastStats(1).threads <= share + 1);
+    QVERIFY(w.runs()->threadSummary().contains("2 training run"));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 180000);
-    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Finished);
-    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Finished);
+    QCOMPARE(w.runs()->state(0), ComparisonRuns::RunState::Finished);
+    QCOMPARE(w.runs()->state(1), ComparisonRuns::RunState::Finished);
     // Both grids updated every epoch, and the epochs of the two runs interleaved in time.
     QCOMPARE(epochs.count(), 6);
     QList<int> order;
@@ -119,15 +129,15 @@ void TestComparison::twoRunsTrainSideBySide()
         order << e.at(0).toInt();
     QVERIFY2(order.indexOf(1) < order.lastIndexOf(0) && order.indexOf(0) < order.lastIndexOf(1),
              "one run trained entirely before the other");
-    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 2, 3}));
-    w.view()->setCurrentEpoch(2);
-    const QImage grey = w.view()->displayedFrame(0);
-    const QImage colour = w.view()->displayedFrame(1);
+    QCOMPARE(view(w)->epochsAvailable(), (QList<int>{1, 2, 3}));
+    view(w)->setCurrentEpoch(2);
+    const QImage grey = view(w)->displayedFrame(0);
+    const QImage colour = view(w)->displayedFrame(1);
     QCOMPARE(grey.size(), QSize(4 * 28 + 5 * 2, 4 * 28 + 5 * 2));
     QCOMPARE(colour.size(), QSize(4 * 32 + 5 * 2, 4 * 32 + 5 * 2));
     QVERIFY(grey.isGrayscale());
     QVERIFY(!colour.isGrayscale());
-    m_finishedRun = w.runDirectory(0);
+    m_finishedRun = w.runs()->directory(0);
     QVERIFY(QFile::exists(m_finishedRun + "/frames/epoch-0003.png"));
 }
 
@@ -139,28 +149,28 @@ void TestComparison::pausingOneLeavesItsCoresToTheOther()
     auto colour = colourConfig();
     colour.epochs = 200;
     QVERIFY(w.addRun(grey) == 0 && w.addRun(colour) == 1);
-    w.startAll();
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(0).step > 0 && w.lastStats(1).step > 0, 60000);
-    w.pauseRun(0, true);
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Paused, 20000);
-    const qint64 pausedAt = w.lastStats(0).step;
-    const qint64 otherAt = w.lastStats(1).step;
+    w.runs()->startAll();
+    QTRY_VERIFY_WITH_TIMEOUT(w.runs()->lastStats(0).step > 0 && w.runs()->lastStats(1).step > 0, 60000);
+    w.runs()->pause(0, true);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(0), ComparisonRuns::RunState::Paused, 20000);
+    const qint64 pausedAt = w.runs()->lastStats(0).step;
+    const qint64 otherAt = w.runs()->lastStats(1).step;
     // The other run goes on, now with every core.
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastStats(1).step > otherAt + 8, 60000);
-    QCOMPARE(w.threadsOf(1), ganvas::availableCores());
-    QTRY_COMPARE_WITH_TIMEOUT(w.lastStats(1).threads, ganvas::availableCores(), 30000);
-    QVERIFY(w.lastStats(0).step <= pausedAt + 2);
-    QCOMPARE(w.runState(1), ComparisonWindow::RunState::Training);
+    QTRY_VERIFY_WITH_TIMEOUT(w.runs()->lastStats(1).step > otherAt + 8, 60000);
+    QCOMPARE(w.runs()->threadsOf(1), ganvas::availableCores());
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->lastStats(1).threads, ganvas::availableCores(), 30000);
+    QVERIFY(w.runs()->lastStats(0).step <= pausedAt + 2);
+    QCOMPARE(w.runs()->state(1), ComparisonRuns::RunState::Training);
     // Stopping one leaves the other training; each stop writes a checkpoint.
-    w.pauseRun(0, false);
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Training, 20000);
+    w.runs()->pause(0, false);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(0), ComparisonRuns::RunState::Training, 20000);
     QSignalSpy finished(&w, &ComparisonWindow::runFinished);
-    w.stopRun(1);
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(1), ComparisonWindow::RunState::Stopped, 30000);
-    QCOMPARE(w.runState(0), ComparisonWindow::RunState::Training);
-    QVERIFY(!QDir(w.runDirectory(1) + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
-    w.stopAll();
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Stopped, 30000);
+    w.runs()->stop(1);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(1), ComparisonRuns::RunState::Stopped, 30000);
+    QCOMPARE(w.runs()->state(0), ComparisonRuns::RunState::Training);
+    QVERIFY(!QDir(w.runs()->directory(1) + "/checkpoints").entryList({"*.ckpt"}).isEmpty());
+    w.runs()->stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(0), ComparisonRuns::RunState::Stopped, 30000);
 }
 
 void TestComparison::exportsPngAndGif()
@@ -193,17 +203,17 @@ void TestComparison::runFromDiskJoins()
     ComparisonWindow w;
     QCOMPARE(w.addRun(colourConfig(), "new"), 0);
     QCOMPARE(w.addRunFromDisk(m_finishedRun), 1);
-    QCOMPARE(w.runState(1), ComparisonWindow::RunState::OnDisk);
-    QCOMPARE(w.epochsDone(1), 3);
-    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 2, 3}));
-    QVERIFY(!w.view()->displayedFrame(1).isNull());
-    QVERIFY(w.lastStats(1).step > 0); // its curves and latest figures came from metrics.csv
+    QCOMPARE(w.runs()->state(1), ComparisonRuns::RunState::OnDisk);
+    QCOMPARE(w.runs()->epochsDone(1), 3);
+    QCOMPARE(view(w)->epochsAvailable(), (QList<int>{1, 2, 3}));
+    QVERIFY(!view(w)->displayedFrame(1).isNull());
+    QVERIFY(w.runs()->lastStats(1).step > 0); // its curves and latest figures came from metrics.csv
     // Settings that differ between the two (dataset, loss) are what the table shows.
-    QCOMPARE(w.runTable()->model()->rowCount(), 2);
+    QCOMPARE(w.findChild<QTableView *>("runTable")->model()->rowCount(), 2);
     // A folder that is not a run is refused with a message naming it.
     QCOMPARE(w.addRunFromDisk(m_dir.filePath("nothing-here")), -1);
     QVERIFY(w.lastError().contains("nothing-here"));
-    QCOMPARE(w.runCount(), 2);
+    QCOMPARE(w.runs()->count(), 2);
 }
 
 void TestComparison::refusesBadRunsClearly()
@@ -218,15 +228,15 @@ void TestComparison::refusesBadRunsClearly()
     QCOMPARE(w.addRun(greyConfig()), -1);
     QVERIFY(w.lastError().contains("At most 4"));
     w.removeRun(1);
-    QCOMPARE(w.runCount(), 3);
-    QCOMPARE(w.view()->runCount(), 3);
+    QCOMPARE(w.runs()->count(), 3);
+    QCOMPARE(view(w)->runCount(), 3);
     // A run whose dataset cannot be read fails on its own, with the file named.
     auto missing = greyConfig();
     missing.dataset = m_dir.filePath("no-such-folder").toStdString();
     const int run = w.addRun(missing);
     QCOMPARE(run, 3);
-    w.startRun(run);
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(run), ComparisonWindow::RunState::Failed, 30000);
+    w.runs()->start(run);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(run), ComparisonRuns::RunState::Failed, 30000);
 }
 
 void TestComparison::damagedFrameIsLeftOut()
@@ -240,8 +250,8 @@ void TestComparison::damagedFrameIsLeftOut()
     frame.close();
     ComparisonWindow w;
     QCOMPARE(w.addRunFromDisk(copy), 0);
-    QCOMPARE(w.view()->epochsAvailable(), (QList<int>{1, 3}));
-    QCOMPARE(w.epochsDone(0), 3);
+    QCOMPARE(view(w)->epochsAvailable(), (QList<int>{1, 3}));
+    QCOMPARE(w.runs()->epochsDone(0), 3);
 }
 
 void TestComparison::mainWindowRunSharesTheCores()
@@ -261,14 +271,14 @@ void TestComparison::mainWindowRunSharesTheCores()
     QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, cores, 30000);
     ComparisonWindow w(&runs);
     QCOMPARE(w.addRun(config), 0);
-    w.startRun(0);
+    w.runs()->start(0);
     QCOMPARE(runs.trainingRuns(), 2);
-    QVERIFY2(w.threadSummary().contains("2 training run"), qPrintable(w.threadSummary()));
+    QVERIFY2(w.runs()->threadSummary().contains("2 training run"), qPrintable(w.runs()->threadSummary()));
     QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, two[0], 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.lastStats(0).threads, two[1], 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->lastStats(0).threads, two[1], 60000);
     // The comparison run stops: the main window's run gets every core back.
-    w.stopAll();
-    QTRY_COMPARE_WITH_TIMEOUT(w.runState(0), ComparisonWindow::RunState::Stopped, 30000);
+    w.runs()->stopAll();
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(0), ComparisonRuns::RunState::Stopped, 30000);
     QCOMPARE(runs.trainingRuns(), 1);
     const qint64 after = m.lastStats().step;
     QTRY_VERIFY_WITH_TIMEOUT(m.lastStats().step > after && m.lastStats().threads == cores, 30000);

@@ -70,9 +70,9 @@ void TestMainWindow::startPauseStepStop()
     w.startAction()->trigger();
     QVERIFY(!w.startAction()->isEnabled());
     // The first epoch (32 steps) ends with a grid and plotted points.
-    QTRY_VERIFY_WITH_TIMEOUT(w.gridView()->epoch() >= 1, 60000);
-    QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
-    QVERIFY(w.lossPlot()->pointCount() >= 3);
+    QTRY_VERIFY_WITH_TIMEOUT(w.findChild<SampleGridView *>()->epoch() >= 1, 60000);
+    QCOMPARE(w.findChild<SampleGridView *>()->grid().width(), 4 * 28 + 5 * 2);
+    QVERIFY(w.findChild<LossPlot *>()->pointCount() >= 3);
 
     w.pauseAction()->trigger(); // checkable: unchecked -> checked = pause
     QVERIFY(w.pauseAction()->isChecked());
@@ -158,13 +158,13 @@ void TestMainWindow::openRunFromCliAndContinue()
     MainWindow w;
     QVERIFY(w.openRun(run));
     QVERIFY(w.windowTitle().contains("from-cli"));
-    QCOMPARE(w.lossPlot()->pointCount(), rows);
-    QCOMPARE(w.gridView()->epoch(), 2);
-    QCOMPARE(w.gridView()->grid().width(), 4 * 28 + 5 * 2);
-    QCOMPARE(w.scrubber()->frameCount(), 2);
-    w.scrubber()->setCurrentIndex(0); // scrubbing back shows epoch 1's grid
-    QCOMPARE(w.gridView()->epoch(), 1);
-    w.scrubber()->setCurrentIndex(1);
+    QCOMPARE(w.findChild<LossPlot *>()->pointCount(), rows);
+    QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 2);
+    QCOMPARE(w.findChild<SampleGridView *>()->grid().width(), 4 * 28 + 5 * 2);
+    QCOMPARE(w.findChild<FrameScrubber *>()->frameCount(), 2);
+    w.findChild<FrameScrubber *>()->setCurrentIndex(0); // scrubbing back shows epoch 1's grid
+    QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 1);
+    w.findChild<FrameScrubber *>()->setCurrentIndex(1);
     QCOMPARE(w.findChild<QSpinBox *>("epochs")->value(), 2);
     QCOMPARE(w.findChild<QSpinBox *>("batch_size")->value(), 64);
 
@@ -176,25 +176,25 @@ void TestMainWindow::openRunFromCliAndContinue()
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(QFile::exists(run + "/frames/epoch-0003.png"));
     QVERIFY(QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
-    QCOMPARE(w.gridView()->epoch(), 3);
+    QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 3);
     QCOMPARE(w.runDirectory(), QDir(run).absolutePath());
 
     // The checkpoint browser lists the run's checkpoints, newest first.
-    auto *browser = w.checkpoints();
+    auto *browser = w.findChild<CheckpointBrowser *>();
     QTRY_COMPARE(browser->count(), 3);
     QVERIFY(browser->checkpointAt(0).endsWith("epoch-0003.ckpt"));
     QVERIFY(browser->checkpointAt(2).endsWith("epoch-0001.ckpt"));
     // Sample: a new grid from the epoch-1 generator.
-    const QImage before = w.gridView()->grid();
-    QVERIFY(w.sampleFrom(browser->checkpointAt(2)));
-    QCOMPARE(w.gridView()->epoch(), 1);
-    QVERIFY(w.gridView()->grid() != before);
+    const QImage before = w.findChild<SampleGridView *>()->grid();
+    Q_EMIT browser->sampleRequested(browser->checkpointAt(2)); // its Sample button
+    QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 1);
+    QVERIFY(w.findChild<SampleGridView *>()->grid() != before);
     // Delete (without the question) and Resume from an earlier one.
     QVERIFY(browser->deleteCheckpoint(browser->checkpointAt(0), false));
     QCOMPARE(browser->count(), 2);
     QVERIFY(!QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
     finished.clear();
-    w.resumeFrom(browser->checkpointAt(0)); // epoch 2 -> trains epoch 3 again
+    Q_EMIT browser->resumeRequested(browser->checkpointAt(0)); // its Resume button // epoch 2 -> trains epoch 3 again
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().first().toBool(), true);
     QTRY_VERIFY(QFile::exists(run + "/checkpoints/epoch-0003.ckpt"));
@@ -213,7 +213,7 @@ void TestMainWindow::panelLocksAndLiveChanges()
     MainWindow w;
     w.setLimit(4096);
     w.setEpochs(100);
-    auto *panel = w.panel();
+    auto *panel = w.findChild<HyperparameterPanel *>();
     // Every TrainingConfig field (every key of its JSON) has an editor with a tooltip.
     const QJsonObject fields =
         QJsonDocument::fromJson(QByteArray::fromStdString(ganvas::TrainingConfig().toJson())).object();
@@ -251,13 +251,13 @@ void TestMainWindow::settingsPersist()
     {
         MainWindow w;
         w.show();
-        qobject_cast<QSpinBox *>(w.panel()->field("seed"))->setValue(1234);
+        qobject_cast<QSpinBox *>(w.findChild<HyperparameterPanel *>()->field("seed"))->setValue(1234);
         w.setEpochs(7);
         QVERIFY(w.close());
     }
     MainWindow again;
-    QCOMPARE(again.panel()->config().seed, uint64_t(1234));
-    QCOMPARE(again.panel()->config().epochs, 7);
+    QCOMPARE(again.findChild<HyperparameterPanel *>()->config().seed, uint64_t(1234));
+    QCOMPARE(again.findChild<HyperparameterPanel *>()->config().epochs, 7);
 }
 
 void TestMainWindow::colourDataInColour()
@@ -281,17 +281,17 @@ void TestMainWindow::colourDataInColour()
     MainWindow w;
     w.setDataset(data);
     w.setEpochs(15);
-    auto c = w.panel()->config();
+    auto c = w.findChild<HyperparameterPanel *>()->config();
     c.model = "dcgan";
     c.batchSize = 64;
     c.lrG = c.lrD = 2e-3;
     c.beta1G = c.beta1D = 0.5;
-    w.panel()->setConfig(c);
+    w.findChild<HyperparameterPanel *>()->setConfig(c);
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     QVERIFY(finished.wait(180000));
     QVERIFY2(finished.first().first().toBool(), qPrintable(w.settingsError()));
-    const QImage grid = w.gridView()->grid();
+    const QImage grid = w.findChild<SampleGridView *>()->grid();
     QCOMPARE(grid.width(), 4 * 32 + 5 * 2);
     QVERIFY(!grid.isGrayscale());
     if (!qEnvironmentVariableIsEmpty("GANVAS_COLOUR_GRID"))
@@ -362,16 +362,16 @@ void TestMainWindow::previewShowsRealSamplesBeforeTraining()
     w.setDataset("fashion-mnist");
     w.previewAction()->trigger(); // Training → Preview data
     QVERIFY2(w.settingsError().isEmpty(), qPrintable(w.settingsError()));
-    const QImage grid = w.gridView()->grid();
+    const QImage grid = w.findChild<SampleGridView *>()->grid();
     QCOMPARE(grid.size(), QSize(4 * 28 + 5 * 2, 4 * 28 + 5 * 2));
     QVERIFY(grid.isGrayscale());
-    QVERIFY(w.gridView()->caption().contains(QLocale().toString(60000)));
-    QVERIFY(w.gridView()->caption().contains("28×28"));
+    QVERIFY(w.findChild<SampleGridView *>()->caption().contains(QLocale().toString(60000)));
+    QVERIFY(w.findChild<SampleGridView *>()->caption().contains("28×28"));
     // A dataset that is not there is named in the message bar, and the grid is left alone.
     w.setDataset("/nonexistent/images");
     w.previewAction()->trigger();
     QVERIFY(w.settingsError().contains("/nonexistent/images"));
-    QCOMPARE(w.gridView()->grid(), grid);
+    QCOMPARE(w.findChild<SampleGridView *>()->grid(), grid);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -67,14 +67,9 @@ QVariant DatasetListModel::data(const QModelIndex &index, int role) const
 
 QVariant DatasetListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Name: return tr("Name");
-    case Title: return tr("Dataset");
-    case Status: return tr("Status");
-    case Images: return tr("Images");
-    case Size: return tr("Size");
-    }
+    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Name"), QT_TR_NOOP("Dataset"), QT_TR_NOOP("Status"),
+                                                    QT_TR_NOOP("Images"), QT_TR_NOOP("Size")};
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < ColumnCount)
+        return tr(titles[section]);
     return {};
 }

@@ -3,6 +3,7 @@
 #include "media/gifwriter.h"
 #include "media/pngio.h"
 #include "support/imageconversion.h"
+#include "support/messagebar.h"
 #include "ui_gifexportdialog.h"
 
 #include <QDir>
@@ -105,6 +106,7 @@ void GifExportDialog::exportTo(const QString &file)
     m_ui->progress->setRange(0, 2 * int(paths.size()));
     m_ui->progress->setValue(0);
     m_ui->status->setText(tr("Writing %1…").arg(file));
+    m_ui->messages->clear();
     auto report = [this](int value) {
         QMetaObject::invokeMethod(this, [this, value] { m_ui->progress->setValue(value); });
     };
@@ -133,6 +135,11 @@ void GifExportDialog::onDone(const JobOutcome<bool> &outcome, const QString &fil
     const QString message = !outcome.ok() ? outcome.error
                             : written     ? tr("Wrote %1 (%n frame(s))", nullptr, frames).arg(file)
                                           : tr("Cancelled: nothing written");
-    m_ui->status->setText(message);
+    if (outcome.ok()) {
+        m_ui->status->setText(message);
+    } else {
+        m_ui->status->clear();
+        m_ui->messages->showError(message);
+    }
     Q_EMIT finished(written, message);
 }

@@ -1,6 +1,7 @@
 #include "panels/checkpointbrowser.h"
 
 #include "checkpoint/rundirectory.h"
+#include "runs/logging.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -62,11 +63,15 @@ void CheckpointBrowser::refresh()
     m_list->clear();
     if (m_runDir.isEmpty())
         return;
+    // A run without metrics yet still lists its checkpoints; unreadable metrics are logged.
     std::vector<ganvas::StepStats> metrics;
-    try {
-        metrics = ganvas::RunDirectory::readMetrics(m_runDir.toStdString() + "/metrics.csv");
-    } catch (const std::exception &) {
-        // A run without metrics yet still lists its checkpoints.
+    const std::string csv = m_runDir.toStdString() + "/metrics.csv";
+    if (QFileInfo::exists(QString::fromStdString(csv))) {
+        try {
+            metrics = ganvas::RunDirectory::readMetrics(csv);
+        } catch (const std::exception &e) {
+            qCWarning(lcUi).noquote() << "checkpoint list without losses:" << e.what();
+        }
     }
     const auto entries = ganvas::RunDirectory::listCheckpoints(m_runDir.toStdString());
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
@@ -121,7 +126,10 @@ bool CheckpointBrowser::deleteCheckpoint(const QString &path, bool confirm)
         QMessageBox::question(this, tr("Delete checkpoint"),
                               tr("Delete %1? It cannot be undone.").arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
         return false;
-    const bool gone = QFile::remove(path);
+    QFile file(path);
+    const bool gone = file.remove();
     refresh();
+    if (!gone)
+        Q_EMIT problem(tr("Could not delete %1: %2").arg(path, file.errorString()));
     return gone;
 }

@@ -25,6 +25,8 @@ public:
 Q_SIGNALS:
     void resumeRequested(const QString &checkpoint);
     void sampleRequested(const QString &checkpoint);
+    // Something went wrong (a checkpoint could not be deleted): for the window's message bar.
+    void problem(const QString &message);
 
 private:
     QString m_runDir;

@@ -87,14 +87,9 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
 
 QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Run"), QT_TR_NOOP("Dataset"), QT_TR_NOOP("State"),
+                                                    QT_TR_NOOP("Threads"), QT_TR_NOOP("Epoch")};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    switch (section) {
-    case Name: return tr("Run");
-    case Dataset: return tr("Dataset");
-    case State: return tr("State");
-    case Threads: return tr("Threads");
-    case Epoch: return tr("Epoch");
-    }
-    return {};
+    return tr(titles[section]);
 }

@@ -14,7 +14,6 @@
 #include "windows/comparisonexport.h"
 #include "windows/helpmenu.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -65,7 +64,7 @@ ComparisonWindow::~ComparisonWindow()
     // Releasing the runs shares the cores again, and nothing they report on the way may
     // reach this half-destroyed window.
     disconnect(m_runs, nullptr, nullptr, nullptr);
-    stopAll();
+    m_runs->stopAll();
     delete m_runs;
 }
 
@@ -104,9 +103,9 @@ void ComparisonWindow::buildToolBar()
     bar->addAction(tr("Add run from disk…"), this, &ComparisonWindow::askAndAddRunFromDisk)
         ->setShortcut(QKeySequence::Open);
     bar->addSeparator();
-    bar->addAction(tr("Start all"), this, &ComparisonWindow::startAll);
-    bar->addAction(tr("Pause all"), this, [this] { pauseAll(true); });
-    bar->addAction(tr("Stop all"), this, &ComparisonWindow::stopAll);
+    bar->addAction(tr("Start all"), this, [this] { m_runs->startAll(); });
+    bar->addAction(tr("Pause all"), this, [this] { m_runs->pauseAll(true); });
+    bar->addAction(tr("Stop all"), this, [this] { m_runs->stopAll(); });
     bar->addSeparator();
     bar->addAction(tr("Export PNG…"), this, &ComparisonWindow::askAndExportPng);
     bar->addAction(tr("Export GIF…"), this, &ComparisonWindow::askAndExportGif);
@@ -120,6 +119,7 @@ void ComparisonWindow::buildRunsDock()
     auto *box = new QWidget(dock);
     auto *layout = new QVBoxLayout(box);
     m_runTable = new QTableView(box);
+    m_runTable->setObjectName("runTable");
     m_runModel = new RunTableModel(m_runs, [this](int row) { return m_view->runColor(row); }, this);
     m_runTable->setModel(m_runModel);
     m_runTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -135,13 +135,13 @@ void ComparisonWindow::buildRunsDock()
                                  kMaxRuns * m_runTable->verticalHeader()->defaultSectionSize() + 6);
     layout->addWidget(m_runTable);
     auto *runBar = new QToolBar(box);
-    m_startAction = runBar->addAction(tr("Start"), this, [this] { startRun(selectedRun()); });
+    m_startAction = runBar->addAction(tr("Start"), this, [this] { m_runs->start(selectedRun()); });
     m_pauseAction = runBar->addAction(tr("Pause"), this, [this] {
         const int run = selectedRun();
         if (run >= 0)
-            pauseRun(run, runState(run) != RunState::Paused);
+            m_runs->pause(run, m_runs->state(run) != RunState::Paused);
     });
-    m_stopAction = runBar->addAction(tr("Stop"), this, [this] { stopRun(selectedRun()); });
+    m_stopAction = runBar->addAction(tr("Stop"), this, [this] { m_runs->stop(selectedRun()); });
     m_removeAction = runBar->addAction(tr("Remove"), this, [this] { removeRun(selectedRun()); });
     m_threadsLabel = new QLabel(box);
     m_threadsLabel->setObjectName("threadsLabel");
@@ -223,7 +223,7 @@ void ComparisonWindow::showAdded(int run)
 
 void ComparisonWindow::removeRun(int run)
 {
-    if (run < 0 || run >= runCount())
+    if (run < 0 || run >= m_runs->count())
         return;
     m_runs->remove(run); // the view and the table drop it on ComparisonRuns::removed
     refreshSettings();
@@ -246,7 +246,7 @@ void ComparisonWindow::loadRealSamples(int run)
                     [this, id](const JobOutcome<ganvas::Image8> &outcome) {
                         if (!outcome.ok())
                             return; // logged by the job; the run says it when it starts
-                        for (int i = 0; i < runCount(); ++i)
+                        for (int i = 0; i < m_runs->count(); ++i)
                             if (m_runs->run(i).id == id)
                                 m_view->setRealSamples(i, toQImage(outcome.value));
                     });
@@ -254,14 +254,14 @@ void ComparisonWindow::loadRealSamples(int run)
 
 void ComparisonWindow::refreshControls()
 {
-    for (int i = 0; i < runCount(); ++i) {
+    for (int i = 0; i < m_runs->count(); ++i) {
         QString status = m_runModel->stateText(i);
-        if (runState(i) == RunState::Training)
-            status += tr(" · %n thread(s)", nullptr, threadsOf(i));
+        if (m_runs->state(i) == RunState::Training)
+            status += tr(" · %n thread(s)", nullptr, m_runs->threadsOf(i));
         m_view->setRunStatus(i, status);
     }
     const int selected = selectedRun();
-    const RunState s = runState(selected);
+    const RunState s = m_runs->state(selected);
     const bool any = selected >= 0;
     const bool live = s == RunState::Training || s == RunState::Paused;
     m_startAction->setEnabled(any && !live);
@@ -269,12 +269,12 @@ void ComparisonWindow::refreshControls()
     m_pauseAction->setText(s == RunState::Paused ? tr("Resume") : tr("Pause"));
     m_stopAction->setEnabled(any && live);
     m_removeAction->setEnabled(any);
-    m_threadsLabel->setText(threadSummary());
+    m_threadsLabel->setText(m_runs->threadSummary());
 }
 
 void ComparisonWindow::refreshSettings()
 {
-    for (int i = 0; i < runCount(); ++i) {
+    for (int i = 0; i < m_runs->count(); ++i) {
         const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs->run(i).config.toJson())).object();
         QVector<QPair<QString, QString>> settings;
         for (auto it = json.begin(); it != json.end(); ++it) {
@@ -288,7 +288,7 @@ void ComparisonWindow::refreshSettings()
 
 void ComparisonWindow::refreshFigures(int run)
 {
-    if (run < 0 || run >= runCount())
+    if (run < 0 || run >= m_runs->count())
         return;
     const ComparisonRuns::Run *r = &m_runs->run(run);
     const auto &s = r->last;
@@ -305,6 +305,11 @@ void ComparisonWindow::refreshFigures(int run)
     });
 }
 
+void ComparisonWindow::showEpoch(int epoch)
+{
+    m_view->setCurrentEpoch(epoch);
+}
+
 bool ComparisonWindow::exportPng(const QString &path, QString *error) const
 {
     return m_view->exportPng(path, error);
@@ -317,12 +322,12 @@ bool ComparisonWindow::exportGif(const QString &path, int fps, QString *error) c
 
 void ComparisonWindow::askAndAddRun()
 {
-    if (runCount() >= kMaxRuns) {
+    if (m_runs->count() >= kMaxRuns) {
         showError(tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns));
         return;
     }
     // Start from the last run's settings: a comparison usually changes one thing.
-    const ganvas::TrainingConfig base = runCount() == 0 ? m_template : m_runs->run(runCount() - 1).config;
+    const ganvas::TrainingConfig base = m_runs->count() == 0 ? m_template : m_runs->run(m_runs->count() - 1).config;
     RunSetupDialog dialog(base, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -331,7 +336,7 @@ void ComparisonWindow::askAndAddRun()
         showError(m_lastError);
         return;
     }
-    startRun(run);
+    m_runs->start(run);
 }
 
 void ComparisonWindow::askAndAddRunFromDisk()
@@ -341,13 +346,17 @@ void ComparisonWindow::askAndAddRunFromDisk()
         showError(m_lastError);
 }
 
+QString ComparisonWindow::askExportFile(const QString &title, const QString &name, const QString &filter)
+{
+    return QFileDialog::getSaveFileName(this, title, QDir::home().filePath(name), filter);
+}
+
 void ComparisonWindow::askAndExportPng()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the comparison as PNG"),
-                                                      QDir::home().filePath("comparison.png"), tr("PNG images (*.png)"));
+    const QString file = askExportFile(tr("Export the comparison as PNG"), "comparison.png", tr("PNG images (*.png)"));
+    QString error;
     if (file.isEmpty())
         return;
-    QString error;
     if (!exportPng(file, &error))
         showError(error);
     else
@@ -356,23 +365,21 @@ void ComparisonWindow::askAndExportPng()
 
 void ComparisonWindow::askAndExportGif()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export the comparison as GIF"),
-                                                      QDir::home().filePath("comparison.gif"), tr("GIF images (*.gif)"));
+    const QString file = askExportFile(tr("Export the comparison as GIF"), "comparison.gif", tr("GIF images (*.gif)"));
     if (file.isEmpty())
         return;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = exportGif(file, 4, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        showError(error);
-    else
-        statusBar()->showMessage(tr("Wrote %1").arg(file), 5000);
+    statusBar()->showMessage(tr("Writing %1…").arg(file));
+    writeComparisonGifInBackground(*m_view, file, 4, this, [this, file](const QString &error) {
+        if (!error.isEmpty())
+            showError(error);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(file), 5000);
+    });
 }
 
 void ComparisonWindow::closeEvent(QCloseEvent *event)
 {
     // Every training run stops with a checkpoint, so it can be continued later.
-    stopAll();
+    m_runs->stopAll();
     event->accept();
 }

@@ -31,21 +31,9 @@ public:
     explicit ComparisonWindow(RunManager *runs = nullptr, QWidget *parent = nullptr);
     ~ComparisonWindow() override;
 
-    ComparisonView *view() const { return m_view; }
-    QTableView *runTable() const { return m_runTable; }
-    MessageBar *messages() const { return m_messages; }
-    // The runs and their lifecycle: what a test or a script drives, as the buttons do.
+    // The runs and their lifecycle (state, figures, start, pause, stop): what the buttons
+    // drive, and what a script or a test drives too.
     ComparisonRuns *runs() const { return m_runs; }
-    int runCount() const { return m_runs->count(); }
-    RunState runState(int run) const { return m_runs->state(run); }
-    QString runDirectory(int run) const { return m_runs->directory(run); }
-    int epochsDone(int run) const { return m_runs->epochsDone(run); }
-    // The run's latest statistics (threads included); step 0 before the first report.
-    ganvas::StepStats lastStats(int run) const { return m_runs->lastStats(run); }
-    // Threads the run trains with now (0 when it is not training).
-    int threadsOf(int run) const { return m_runs->threadsOf(run); }
-    // "2 cores shared by 2 training runs: 1 thread each", as the window says.
-    QString threadSummary() const { return m_runs->threadSummary(); }
     QString lastError() const { return m_lastError; }
 
     // A new run with these settings, in the runs folder, named `name` (or after its dataset).
@@ -55,14 +43,8 @@ public:
     // Start continues it from its newest checkpoint. -1 when it cannot be read.
     int addRunFromDisk(const QString &runDir);
     void removeRun(int run);
-
-    // The controls forward to the runs; the window follows their signals.
-    void startRun(int run) { m_runs->start(run); }
-    void pauseRun(int run, bool pause) { m_runs->pause(run, pause); }
-    void stopRun(int run) { m_runs->stop(run); }
-    void startAll() { m_runs->startAll(); }
-    void pauseAll(bool pause) { m_runs->pauseAll(pause); }
-    void stopAll() { m_runs->stopAll(); }
+    // Every run's grid at this epoch (the epoch slider).
+    void showEpoch(int epoch);
 
     bool exportPng(const QString &path, QString *error = nullptr) const;
     // One frame per epoch that any run has reached: the grids side by side.
@@ -88,6 +70,7 @@ private:
     void showError(const QString &message);
     void askAndAddRun();
     void askAndAddRunFromDisk();
+    QString askExportFile(const QString &title, const QString &name, const QString &filter);
     void askAndExportPng();
     void askAndExportGif();
     int selectedRun() const;

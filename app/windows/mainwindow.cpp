@@ -121,6 +121,7 @@ void MainWindow::buildDocks()
     m_checkpoints = new CheckpointBrowser;
     connect(m_checkpoints, &CheckpointBrowser::resumeRequested, this, &MainWindow::resumeFrom);
     connect(m_checkpoints, &CheckpointBrowser::sampleRequested, this, &MainWindow::sampleFrom);
+    connect(m_checkpoints, &CheckpointBrowser::problem, m_messages, &MessageBar::showError);
     auto *ckDock = new QDockWidget(tr("Checkpoints"), this);
     ckDock->setObjectName("checkpointDock");
     ckDock->setWidget(m_checkpoints);
@@ -393,6 +394,3 @@ QAction *MainWindow::stepAction() const { return m_actions->step(); }
 QAction *MainWindow::stopAction() const { return m_actions->stop(); }
 QAction *MainWindow::saveAction() const { return m_actions->save(); }
 QAction *MainWindow::previewAction() const { return m_actions->preview(); }
-LossPlot *MainWindow::lossPlot() const { return m_view->plot(); }
-SampleGridView *MainWindow::gridView() const { return m_view->grid(); }
-FrameScrubber *MainWindow::scrubber() const { return m_view->scrubber(); }

@@ -12,16 +12,13 @@ class CheckpointBrowser;
 class ComparisonWindow;
 class DatasetManager;
 class FileMenu;
-class FrameScrubber;
 class HyperparameterPanel;
-class LossPlot;
 class MessageBar;
 class QAction;
 class RunController;
 class RunExports;
 class RunManager;
 class RunView;
-class SampleGridView;
 class TrainingActions;
 class TrainingStatus;
 
@@ -37,14 +34,8 @@ public:
     explicit MainWindow(RunManager *runs = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // What the window shows: read by tests and by the --screenshot option.
-    LossPlot *lossPlot() const;
-    SampleGridView *gridView() const;
-    FrameScrubber *scrubber() const;
-    HyperparameterPanel *panel() const { return m_panel; }
-    CheckpointBrowser *checkpoints() const { return m_checkpoints; }
-    MessageBar *messages() const { return m_messages; }
     QString runDirectory() const { return m_runDir; }
+    // The figures of the latest report (the status bar shows them); step 0 before the first.
     qint64 lastStep() const { return m_lastStats.step; }
     ganvas::StepStats lastStats() const { return m_lastStats; }
     bool isTraining() const;
@@ -56,10 +47,6 @@ public:
     QAction *saveAction() const;
     QAction *previewAction() const;
 
-    // Continues the current run from one of its checkpoints.
-    void resumeFrom(const QString &checkpoint);
-    // A new 4x4 grid from a checkpoint's generator and fresh noise, shown in the grid view.
-    bool sampleFrom(const QString &checkpoint);
     // The message on show ("" when none): why Start was refused, why a run failed.
     QString settingsError() const;
     void setConfig(const ganvas::TrainingConfig &config);
@@ -72,8 +59,6 @@ public:
     bool openRun(const QString &runDir);
     // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
     void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
-    // Training → Preview data: real samples of the chosen dataset in the grid view.
-    bool previewData();
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     // File → Datasets: the dataset manager.
@@ -87,6 +72,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The checkpoint browser's Resume: continues the current run from one of its checkpoints.
+    void resumeFrom(const QString &checkpoint);
+    // The checkpoint browser's Sample: a new 4x4 grid from a checkpoint's generator and fresh noise.
+    bool sampleFrom(const QString &checkpoint);
+    // Training → Preview data: real samples of the chosen dataset in the grid view.
+    bool previewData();
     void buildActions();
     void buildDocks();
     void connectFileMenu();
