@@ -21,6 +21,7 @@ public:
     void setEpochs(const QList<int> &epochs, int current);
     // Adds epoch in order (nothing when it is there already) and returns its index.
     int insertEpoch(int epoch);
+    // No epochs and none current, as at the start; stops playing.
     void clear();
     const QList<int> &epochs() const { return m_epochs; }
     int count() const { return m_epochs.size(); }

@@ -53,11 +53,11 @@ LossPlot::LossPlot(QWidget *parent)
     addBelowPlot(controls);
     addBelowPlot(m_readout);
 
-    const struct { const char *name; QColor colour; } series[SeriesCount] = {
-        {"D loss", QColor(0xd6, 0x27, 0x28)},
-        {"G loss", QColor(0x1f, 0x77, 0xb4)},
-        {"D(x)", QColor(0x2c, 0xa0, 0x2c)},
-        {"D(G(z))", QColor(0xff, 0x7f, 0x0e)},
+    const struct { QString name; QColor colour; } series[SeriesCount] = {
+        {tr("D loss"), QColor(0xd6, 0x27, 0x28)},
+        {tr("G loss"), QColor(0x1f, 0x77, 0xb4)},
+        {tr("D(x)"), QColor(0x2c, 0xa0, 0x2c)},
+        {tr("D(G(z))"), QColor(0xff, 0x7f, 0x0e)},
     };
     // Raw graphs first so that they are drawn beneath every smoothed line.
     plot->setAutoAddPlottableToLegend(false);
@@ -65,20 +65,20 @@ LossPlot::LossPlot(QWidget *parent)
         QColor faint = series[s].colour;
         faint.setAlpha(60);
         m_rawGraph[s] = plot->addGraph();
-        m_rawGraph[s]->setName(QString::fromLatin1(series[s].name) + tr(" (raw)"));
+        m_rawGraph[s]->setName(tr("%1 (raw)").arg(series[s].name));
         m_rawGraph[s]->setPen(QPen(faint, 1));
     }
     for (int s = 0; s < SeriesCount; ++s) {
         m_smoothGraph[s] = plot->addGraph();
-        m_smoothGraph[s]->setName(QString::fromLatin1(series[s].name));
+        m_smoothGraph[s]->setName(series[s].name);
         m_smoothGraph[s]->setPen(QPen(series[s].colour, 1.5));
         m_smoothGraph[s]->addToLegend();
         m_visible[s] = true;
         m_emaLast[s] = 0;
         m_emaWeight[s] = 1;
     }
-    plot->xAxis->setLabel("step");
-    plot->yAxis->setLabel("value");
+    plot->xAxis->setLabel(tr("step"));
+    plot->yAxis->setLabel(tr("value"));
     plot->legend->setVisible(true);
 
     m_smoothingSlider->setRange(0, kSliderSteps - 1);
