@@ -1,3 +1,4 @@
+#include "epochplayback.h"
 #include "framescrubber.h"
 
 #include <QtTest>
@@ -21,6 +22,10 @@ private Q_SLOTS:
     void playButtonToggles();
     void keyboardStepsAndToggles();
     void clearResets();
+    void playbackPlaysEpochsInOrderAndLoops();
+    void playbackOnlyProposesEpochs();
+    void playbackStepsWithoutWrapping();
+    void playbackStopsWithoutEpochs();
 };
 
 namespace {
@@ -252,6 +257,110 @@ void TestFrameScrubber::clearResets()
     QCOMPARE(scrubber.frameCount(), 2);
     QCOMPARE(scrubber.currentEpoch(), 2);
     QCOMPARE(scrubber.findChild<QLabel *>("epochLabel")->text(), QStringLiteral("Epoch 2 / 2"));
+}
+
+void TestFrameScrubber::playbackPlaysEpochsInOrderAndLoops()
+{
+    EpochPlayback playback;
+    // Inserted out of order and once twice: kept ascending and distinct.
+    for (int epoch : {3, 1, 7, 3})
+        playback.insertEpoch(epoch);
+    QCOMPARE(playback.epochs(), QList<int>({1, 3, 7}));
+    QCOMPARE(playback.currentIndex(), -1);
+    connect(&playback, &EpochPlayback::epochRequested, &playback, &EpochPlayback::setCurrentEpoch);
+    playback.setCurrentEpoch(1);
+    QCOMPARE(playback.currentIndex(), 0);
+    playback.setFramesPerSecond(100);
+    QCOMPARE(playback.framesPerSecond(), 60);
+    playback.setFramesPerSecond(50);
+    QSignalSpy requested(&playback, &EpochPlayback::epochRequested);
+    QSignalSpy changed(&playback, &EpochPlayback::currentEpochChanged);
+    QSignalSpy playing(&playback, &EpochPlayback::playingChanged);
+    playback.setPlaying(true);
+    QCOMPARE(playing.count(), 1);
+    QCOMPARE(playing.at(0).at(0).toBool(), true);
+    // 1 → 3 → 7 → back to 1 → 3, each epoch carried by the signals.
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 4, 5000);
+    playback.setPlaying(false);
+    QCOMPARE(playing.count(), 2);
+    QCOMPARE(playing.at(1).at(0).toBool(), false);
+    const QList<int> expected = {3, 7, 1, 3};
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(requested.at(i).at(0).toInt(), expected[i]);
+        QCOMPARE(changed.at(i).at(0).toInt(), expected[i]);
+    }
+    const int stoppedAt = changed.count();
+    QTest::qWait(100);
+    QCOMPARE(changed.count(), stoppedAt);
+    QCOMPARE(playback.currentEpoch(), changed.last().at(0).toInt());
+}
+
+void TestFrameScrubber::playbackOnlyProposesEpochs()
+{
+    EpochPlayback playback;
+    playback.setEpochs({2, 4, 6}, 4);
+    QSignalSpy requested(&playback, &EpochPlayback::epochRequested);
+    QSignalSpy changed(&playback, &EpochPlayback::currentEpochChanged);
+    // Unconnected, a request changes nothing: the owner decides.
+    playback.next();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toInt(), 6);
+    QCOMPARE(playback.currentEpoch(), 4);
+    QCOMPARE(changed.count(), 0);
+    // The owner may show an epoch between the ones there are; the next is the one after it.
+    playback.setCurrentEpoch(3);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toInt(), 3);
+    QCOMPARE(playback.currentIndex(), -1);
+    QCOMPARE(playback.nextEpoch(), 4);
+    playback.setCurrentEpoch(6);
+    QCOMPARE(playback.nextEpoch(), 2);
+    // The same epoch again is no change.
+    playback.setCurrentEpoch(6);
+    QCOMPARE(changed.count(), 2);
+}
+
+void TestFrameScrubber::playbackStepsWithoutWrapping()
+{
+    EpochPlayback playback;
+    playback.setEpochs({5, 6, 9}, 6);
+    QCOMPARE(playback.epochAt(1), 9);
+    QCOMPARE(playback.epochAt(2), 9);
+    QCOMPARE(playback.epochAt(-1), 5);
+    QCOMPARE(playback.epochAt(-5), 5);
+    QSignalSpy requested(&playback, &EpochPlayback::epochRequested);
+    playback.step(-1);
+    playback.step(1);
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(requested.at(0).at(0).toInt(), 5);
+    QCOMPARE(requested.at(1).at(0).toInt(), 9);
+}
+
+void TestFrameScrubber::playbackStopsWithoutEpochs()
+{
+    EpochPlayback playback;
+    QSignalSpy playing(&playback, &EpochPlayback::playingChanged);
+    QSignalSpy requested(&playback, &EpochPlayback::epochRequested);
+    playback.setPlaying(true);
+    QVERIFY(!playback.isPlaying());
+    playback.next();
+    playback.step(1);
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(playing.count(), 0);
+
+    playback.setEpochs({1, 2}, 1);
+    playback.setPlaying(true);
+    QVERIFY(playback.isPlaying());
+    // Losing every epoch stops the animation, and says so.
+    playback.setEpochs({}, 0);
+    QVERIFY(!playback.isPlaying());
+    QCOMPARE(playing.count(), 2);
+    playback.setEpochs({1, 2}, 1);
+    playback.setPlaying(true);
+    playback.clear();
+    QVERIFY(!playback.isPlaying());
+    QCOMPARE(playback.count(), 0);
+    QCOMPARE(playback.currentEpoch(), 0);
 }
 
 QTEST_MAIN(TestFrameScrubber)

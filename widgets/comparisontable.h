@@ -1,24 +1,25 @@
 #pragma once
 
+#include "comparisontablemodel.h"
+
 #include <QColor>
 #include <QImage>
-#include <QPair>
 #include <QString>
-#include <QVector>
 #include <QWidget>
 
 class QCheckBox;
-class QTableWidget;
+class QTableView;
 
 // One column per run: first the settings whose values differ between the runs (all of them
 // with one run, or with "Show all settings" ticked), then each run's latest figures. Names and
-// values are plain strings from the app, so the table knows nothing about training.
+// values are plain strings from the app, so the table knows nothing about training. The rows
+// live in a ComparisonTableModel; this widget shows them and draws them for the PNG export.
 class ComparisonTable : public QWidget
 {
     Q_OBJECT
 
 public:
-    using Entries = QVector<QPair<QString, QString>>;
+    using Entries = ComparisonTableModel::Entries;
 
     explicit ComparisonTable(QWidget *parent = nullptr);
 
@@ -32,29 +33,18 @@ public:
     bool showsAllSettings() const;
     void setShowAllSettings(bool all);
 
-    QTableWidget *table() const { return m_table; }
+    QTableView *table() const { return m_table; }
+    ComparisonTableModel *model() const { return m_model; }
     // Row of the setting or figure called name, -1 when it is not shown.
-    int rowOf(const QString &name) const;
+    int rowOf(const QString &name) const { return m_model->rowOf(name); }
     // The table drawn as a plain image, width pixels wide, for the PNG export.
     QImage render(int width) const;
 
 private:
-    void rebuild();
-    // Setting names in order of first appearance over the runs, filtered by the check-box.
-    QStringList settingRows() const;
-    QStringList figureRows() const;
-    void addSectionRow(const QString &text);
-    void addValueRow(const QString &name, const QVector<const Entries *> &columns);
+    // Headings span the table; spans belong to the view, so they follow the model's rows here.
+    void updateSpans();
 
-    struct Run
-    {
-        QString title;
-        QColor colour;
-        Entries settings;
-        Entries figures;
-    };
-
-    QTableWidget *m_table;
+    ComparisonTableModel *m_model;
+    QTableView *m_table;
     QCheckBox *m_showAll;
-    QVector<Run> m_runs;
 };

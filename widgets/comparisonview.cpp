@@ -95,6 +95,24 @@ int ComparisonView::addRun(const QString &title)
     return m_runs.size() - 1;
 }
 
+void ComparisonView::setRunTitle(int run, const QString &title)
+{
+    if (!isValid(run))
+        return;
+    m_runs[run].title = title;
+    m_runs[run].view->setTitle(title);
+    m_plot->setRunTitle(run, title);
+    m_table->setRunTitle(run, title);
+}
+
+void ComparisonView::setRunStatus(int run, const QString &status)
+{
+    if (!isValid(run))
+        return;
+    m_runs[run].status = status;
+    m_runs[run].view->setStatus(status);
+}
+
 void ComparisonView::removeRun(int run)
 {
     if (!isValid(run))
@@ -114,39 +132,6 @@ void ComparisonView::removeRun(int run)
     updateRealShown();
     updateGrids();
     updateEpochBar();
-}
-
-QColor ComparisonView::runColor(int run) const
-{
-    return isValid(run) ? m_runs[run].colour : QColor();
-}
-
-QString ComparisonView::runTitle(int run) const
-{
-    return isValid(run) ? m_runs[run].title : QString();
-}
-
-void ComparisonView::setRunTitle(int run, const QString &title)
-{
-    if (!isValid(run))
-        return;
-    m_runs[run].title = title;
-    m_runs[run].view->setTitle(title);
-    m_plot->setRunTitle(run, title);
-    m_table->setRunTitle(run, title);
-}
-
-void ComparisonView::setRunStatus(int run, const QString &status)
-{
-    if (!isValid(run))
-        return;
-    m_runs[run].status = status;
-    m_runs[run].view->setStatus(status);
-}
-
-QString ComparisonView::runStatus(int run) const
-{
-    return isValid(run) ? m_runs[run].status : QString();
 }
 
 void ComparisonView::setFrame(int run, int epoch, const QImage &grid)
@@ -171,11 +156,6 @@ void ComparisonView::setRealSamples(int run, const QImage &grid)
     m_runs[run].real = grid;
     m_runs[run].view->setRealSamples(grid);
     updateRealShown();
-}
-
-QImage ComparisonView::realSamples(int run) const
-{
-    return isValid(run) ? m_runs[run].real : QImage();
 }
 
 bool ComparisonView::showsRealSamples() const
@@ -286,8 +266,7 @@ QImage ComparisonView::renderSnapshot() const
     const int side = defaultGridSide();
     const QImage grids = composeFrame(m_epoch > 0 ? m_epoch : maxEpoch(), side);
     QImage real;
-    const bool anyReal = std::any_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return !r.real.isNull(); });
-    if (anyReal) {
+    if (anyRealSamples()) {
         QVector<ComparisonComposer::Cell> cells;
         for (const Run &run : m_runs)
             cells.append({tr("%1 (real)").arg(run.title), run.colour, run.real, false, QString(),
@@ -332,7 +311,7 @@ QCustomPlot *ComparisonView::plot() const
     return m_plot->customPlot();
 }
 
-QTableWidget *ComparisonView::table() const
+QTableView *ComparisonView::table() const
 {
     return m_table->table();
 }
@@ -376,6 +355,11 @@ int ComparisonView::defaultGridSide() const
     return std::clamp(2 * largest, kMinGridSide, kMaxGridSide);
 }
 
+bool ComparisonView::anyRealSamples() const
+{
+    return std::any_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return !r.real.isNull(); });
+}
+
 void ComparisonView::updateGrids()
 {
     for (const Run &run : std::as_const(m_runs)) {
@@ -393,7 +377,7 @@ void ComparisonView::updateEpochBar()
 
 void ComparisonView::updateRealShown()
 {
-    const bool anyReal = std::any_of(m_runs.cbegin(), m_runs.cend(), [](const Run &r) { return !r.real.isNull(); });
+    const bool anyReal = anyRealSamples();
     m_showReal->setEnabled(anyReal);
     // All columns alike, so that every generated grid keeps the same on-screen size.
     for (const Run &run : std::as_const(m_runs))

@@ -17,7 +17,7 @@ class QCheckBox;
 class QCustomPlot;
 class QHBoxLayout;
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 // Two to four runs side by side: each run's 4x4 grid at one shared epoch (a slider and Play
 // drive all of them), the loss curves overlaid in one plot, and a table of the settings that
@@ -38,18 +38,18 @@ public:
     // Later runs move down one index.
     void removeRun(int run);
     int runCount() const { return m_runs.size(); }
-    QColor runColor(int run) const;
-    QString runTitle(int run) const;
+    QColor runColor(int run) const { return isValid(run) ? m_runs[run].colour : QColor(); }
+    QString runTitle(int run) const { return isValid(run) ? m_runs[run].title : QString(); }
     void setRunTitle(int run, const QString &title);
     // A short line under the run's grid: "training", "paused", "done", "failed: …".
     void setRunStatus(int run, const QString &status);
-    QString runStatus(int run) const;
+    QString runStatus(int run) const { return isValid(run) ? m_runs[run].status : QString(); }
 
     // The 4x4 grid after epoch (>= 1): Format_Grayscale8, RGB888 or RGB32. Every epoch is kept.
     void setFrame(int run, int epoch, const QImage &grid);
     // A grid of real training images, shown beside the generated one as the reference.
     void setRealSamples(int run, const QImage &grid);
-    QImage realSamples(int run) const;
+    QImage realSamples(int run) const { return isValid(run) ? m_runs[run].real : QImage(); }
     bool showsRealSamples() const;
     void setShowRealSamples(bool show);
 
@@ -88,7 +88,7 @@ public:
     ComparisonGridView *gridView(int run) const;
     QCustomPlot *plot() const;
     ComparisonPlot *comparisonPlot() const { return m_plot; }
-    QTableWidget *table() const;
+    QTableView *table() const;
     ComparisonTable *comparisonTable() const { return m_table; }
 
 Q_SIGNALS:
@@ -111,6 +111,7 @@ private:
     // The run's latest frame at or before epoch; exact is set when it is epoch's own.
     QImage frameAt(const Run &run, int epoch, bool *exact, QString *note) const;
     int defaultGridSide() const;
+    bool anyRealSamples() const;
     void updateGrids();
     void updateEpochBar();
     void updateRealShown();

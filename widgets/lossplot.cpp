@@ -7,11 +7,8 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
-#include <QTimer>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -22,9 +19,6 @@ namespace {
 // Buckets per series over the visible range: min and max per bucket keep spikes visible in
 // the raw curve while staying at most 2 * kBuckets points, well under what a replot can afford.
 constexpr int kBuckets = 2000;
-// How long new rows may wait before the drawn data are rebuilt: bounds the O(n) rebuild to a
-// few times a second however fast rows arrive, which keeps addPoint O(1) amortised.
-constexpr int kRebuildIntervalMs = 50;
 constexpr double kMaxSmoothing = 0.999;
 constexpr int kSliderSteps = 1000;
 
@@ -38,63 +32,54 @@ QString formatValue(double v)
 } // namespace
 
 LossPlot::LossPlot(QWidget *parent)
-    : QWidget(parent),
-      m_plot(new QCustomPlot(this)),
+    : CurvePlot(parent),
       m_smoothingSlider(new QSlider(Qt::Horizontal, this)),
       m_smoothingLabel(new QLabel(this)),
       m_logScaleBox(new QCheckBox(tr("Log scale"), this)),
-      m_readout(new QLabel(this)),
-      m_rebuildTimer(new QTimer(this))
+      m_readout(new QLabel(this))
 {
-    m_plot->setObjectName("plot");
+    QCustomPlot *plot = customPlot();
+    plot->setObjectName("plot");
     m_smoothingSlider->setObjectName("smoothing");
     m_logScaleBox->setObjectName("logScale");
     m_readout->setObjectName("readout");
-    auto *fitButton = new QPushButton(tr("Fit"), this);
-    fitButton->setObjectName("fit");
-    fitButton->setToolTip(tr("Show all data and follow new data again"));
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Smoothing"), this));
     controls->addWidget(m_smoothingSlider, 1);
     controls->addWidget(m_smoothingLabel);
     controls->addWidget(m_logScaleBox);
-    controls->addWidget(fitButton);
+    controls->addWidget(createFitButton(tr("Show all data and follow new data again")));
+    addBelowPlot(controls);
+    addBelowPlot(m_readout);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot, 1);
-    layout->addLayout(controls);
-    layout->addWidget(m_readout);
-
-    const struct { const char *name; QColor colour; } series[SeriesCount] = {
-        {"D loss", QColor(0xd6, 0x27, 0x28)},
-        {"G loss", QColor(0x1f, 0x77, 0xb4)},
-        {"D(x)", QColor(0x2c, 0xa0, 0x2c)},
-        {"D(G(z))", QColor(0xff, 0x7f, 0x0e)},
+    const struct { QString name; QColor colour; } series[SeriesCount] = {
+        {tr("D loss"), QColor(0xd6, 0x27, 0x28)},
+        {tr("G loss"), QColor(0x1f, 0x77, 0xb4)},
+        {tr("D(x)"), QColor(0x2c, 0xa0, 0x2c)},
+        {tr("D(G(z))"), QColor(0xff, 0x7f, 0x0e)},
     };
     // Raw graphs first so that they are drawn beneath every smoothed line.
-    m_plot->setAutoAddPlottableToLegend(false);
+    plot->setAutoAddPlottableToLegend(false);
     for (int s = 0; s < SeriesCount; ++s) {
         QColor faint = series[s].colour;
         faint.setAlpha(60);
-        m_rawGraph[s] = m_plot->addGraph();
-        m_rawGraph[s]->setName(QString::fromLatin1(series[s].name) + tr(" (raw)"));
+        m_rawGraph[s] = plot->addGraph();
+        m_rawGraph[s]->setName(tr("%1 (raw)").arg(series[s].name));
         m_rawGraph[s]->setPen(QPen(faint, 1));
     }
     for (int s = 0; s < SeriesCount; ++s) {
-        m_smoothGraph[s] = m_plot->addGraph();
-        m_smoothGraph[s]->setName(QString::fromLatin1(series[s].name));
+        m_smoothGraph[s] = plot->addGraph();
+        m_smoothGraph[s]->setName(series[s].name);
         m_smoothGraph[s]->setPen(QPen(series[s].colour, 1.5));
         m_smoothGraph[s]->addToLegend();
         m_visible[s] = true;
         m_emaLast[s] = 0;
         m_emaWeight[s] = 1;
     }
-    m_plot->xAxis->setLabel("step");
-    m_plot->yAxis->setLabel("value");
-    m_plot->legend->setVisible(true);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->xAxis->setLabel(tr("step"));
+    plot->yAxis->setLabel(tr("value"));
+    plot->legend->setVisible(true);
 
     m_smoothingSlider->setRange(0, kSliderSteps - 1);
     m_smoothingSlider->setValue(qRound(m_smoothing * kSliderSteps));
@@ -102,27 +87,11 @@ LossPlot::LossPlot(QWidget *parent)
     m_smoothingLabel->setMinimumWidth(m_smoothingLabel->fontMetrics().horizontalAdvance("0.000"));
     updateGraphVisibility();
 
-    m_rebuildTimer->setSingleShot(true);
-    m_rebuildTimer->setInterval(kRebuildIntervalMs);
-    connect(m_rebuildTimer, &QTimer::timeout, this, [this] {
-        m_dirty = true;
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
-    // Lazy: whatever asks for a replot (new rows, drag, zoom, resize) gets fresh drawn data once.
-    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
-        if (m_dirty)
-            rebuildGraphs();
-    });
-    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            [this] { onRangeChanged(true); });
-    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            [this] { onRangeChanged(false); });
-    connect(m_plot, &QCustomPlot::legendClick, this, &LossPlot::onLegendClick);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &LossPlot::onMouseMove);
+    connect(plot, &QCustomPlot::legendClick, this, &LossPlot::onLegendClick);
+    connect(plot, &QCustomPlot::mouseMove, this, &LossPlot::onMouseMove);
     connect(m_smoothingSlider, &QSlider::valueChanged, this,
             [this](int v) { setSmoothing(double(v) / kSliderSteps); });
     connect(m_logScaleBox, &QCheckBox::toggled, this, &LossPlot::setLogScale);
-    connect(fitButton, &QPushButton::clicked, this, &LossPlot::fit);
 
     setMinimumSize(320, 240);
 }
@@ -144,14 +113,14 @@ void LossPlot::addPoint(double step, double dLoss, double gLoss, double dReal, d
 
 void LossPlot::markEpoch(double step)
 {
-    auto *line = new QCPItemStraightLine(m_plot);
+    auto *line = new QCPItemStraightLine(customPlot());
     // Vertical in axis-rect ratio so that it also works on a log axis, where y = 0 is undefined.
     line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
     line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
     line->point1->setCoords(step, 0);
     line->point2->setCoords(step, 1);
     line->setPen(QPen(QColor(160, 160, 160), 1, Qt::DashLine));
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossPlot::clear()
@@ -164,12 +133,10 @@ void LossPlot::clear()
         m_emaWeight[s] = 1;
     }
     m_sorted = true;
-    // A new run: follow its data again.
-    m_autoScale = true;
-    m_plot->clearItems();
+    customPlot()->clearItems();
     m_readout->clear();
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // A new run: follow its data again.
+    fit();
 }
 
 int LossPlot::pointCount() const
@@ -184,8 +151,7 @@ void LossPlot::setSeriesVisible(int index, bool visible)
     m_visible[index] = visible;
     updateGraphVisibility();
     // The autoscaled y range depends on which series are shown.
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    invalidate();
 }
 
 bool LossPlot::isSeriesVisible(int index) const
@@ -208,8 +174,7 @@ void LossPlot::setSmoothing(double factor)
     m_smoothing = factor;
     recomputeSmoothing();
     updateGraphVisibility();
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    invalidate();
 }
 
 double LossPlot::smoothedValue(int series, int index) const
@@ -227,22 +192,23 @@ void LossPlot::setLogScale(bool on)
     }
     if (on == isLogScale())
         return;
-    m_applyingRange = true;
-    if (on) {
-        m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    } else {
-        m_plot->yAxis->setScaleType(QCPAxis::stLinear);
-        m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    {
+        const OwnRangeChange own(this);
+        QCPAxis *y = customPlot()->yAxis;
+        if (on) {
+            y->setScaleType(QCPAxis::stLogarithmic);
+            y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        } else {
+            y->setScaleType(QCPAxis::stLinear);
+            y->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        }
     }
-    m_applyingRange = false;
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    invalidate();
 }
 
 bool LossPlot::isLogScale() const
 {
-    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+    return customPlot()->yAxis->scaleType() == QCPAxis::stLogarithmic;
 }
 
 QString LossPlot::readoutAt(double step) const
@@ -259,15 +225,16 @@ QString LossPlot::readoutAt(double step) const
 bool LossPlot::exportPng(const QString &fileName, int width, int height)
 {
     refresh();
-    return m_plot->savePng(fileName, width, height);
+    return customPlot()->savePng(fileName, width, height);
 }
 
 bool LossPlot::exportPdf(const QString &fileName)
 {
     refresh();
+    QCustomPlot *plot = customPlot();
     // A plot never shown has no useful size of its own; give the page a sensible one.
-    const bool sized = m_plot->width() >= 200 && m_plot->height() >= 150;
-    return m_plot->savePdf(fileName, sized ? m_plot->width() : 800, sized ? m_plot->height() : 500);
+    const bool sized = plot->width() >= 200 && plot->height() >= 150;
+    return plot->savePdf(fileName, sized ? plot->width() : 800, sized ? plot->height() : 500);
 }
 
 int LossPlot::drawnPointCount(int series) const
@@ -275,23 +242,6 @@ int LossPlot::drawnPointCount(int series) const
     if (series < 0 || series >= SeriesCount)
         return 0;
     return m_rawGraph[series]->dataCount() + m_smoothGraph[series]->dataCount();
-}
-
-void LossPlot::fit()
-{
-    m_autoScale = true;
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void LossPlot::refresh()
-{
-    m_rebuildTimer->stop();
-    m_dirty = true;
-    m_plot->replot(QCustomPlot::rpImmediateRefresh);
-    // replot() is a no-op while a replot is running; make sure the data are rebuilt anyway.
-    if (m_dirty)
-        rebuildGraphs();
 }
 
 // TensorBoard's smoothing: an EMA started at 0 and divided by (1 - w^k) to remove that bias,
@@ -319,26 +269,10 @@ void LossPlot::recomputeSmoothing()
     }
 }
 
-void LossPlot::scheduleRebuild()
+void LossPlot::rebuildData()
 {
-    if (!m_rebuildTimer->isActive())
-        m_rebuildTimer->start();
-}
-
-void LossPlot::rebuildGraphs()
-{
-    m_dirty = false;
-    const int n = m_steps.size();
-    int first = 0, last = n;
-    // When zoomed, decimate only what is visible (plus one neighbour each side so the lines
-    // run to the edges); unsorted steps (a restarted run) fall back to all rows.
-    if (!m_autoScale && m_sorted && n > 0) {
-        const QCPRange range = m_plot->xAxis->range();
-        first = int(std::lower_bound(m_steps.cbegin(), m_steps.cend(), range.lower) - m_steps.cbegin());
-        last = int(std::upper_bound(m_steps.cbegin(), m_steps.cend(), range.upper) - m_steps.cbegin());
-        first = std::max(0, first - 1);
-        last = std::min(n, last + 1);
-    }
+    int first = 0, last = 0;
+    visibleRows(m_steps, m_sorted, &first, &last);
     QVector<QCPGraphData> points;
     for (int s = 0; s < SeriesCount; ++s) {
         decimateCurve(m_steps, m_raw[s], first, last, kBuckets, true, points);
@@ -347,8 +281,6 @@ void LossPlot::rebuildGraphs()
         decimateCurve(m_steps, m_smooth[s], first, last, kBuckets, m_smoothing == 0, points);
         m_smoothGraph[s]->data()->set(points, m_sorted);
     }
-    if (m_autoScale)
-        applyAutoRange();
 }
 
 void LossPlot::applyAutoRange()
@@ -358,19 +290,9 @@ void LossPlot::applyAutoRange()
         any = any || (m_smoothGraph[s]->visible() && !m_smoothGraph[s]->data()->isEmpty());
     if (!any)
         return;
-    m_applyingRange = true;
     // Only visible graphs count; on a log axis QCustomPlot considers positive values only.
-    m_plot->rescaleAxes(true);
-    const QCPRange y = m_plot->yAxis->range();
-    if (isLogScale()) {
-        const double f = y.upper > y.lower ? std::pow(y.upper / y.lower, 0.05) : 2.0;
-        m_plot->yAxis->setRange(y.lower / f, y.upper * f);
-    } else {
-        const double span = y.upper - y.lower;
-        const double pad = span > 0 ? 0.05 * span : std::max(0.5, std::abs(y.lower) * 0.1);
-        m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
-    }
-    m_applyingRange = false;
+    customPlot()->rescaleAxes(true);
+    padValueAxis();
 }
 
 void LossPlot::updateGraphVisibility()
@@ -379,19 +301,9 @@ void LossPlot::updateGraphVisibility()
         m_smoothGraph[s]->setVisible(m_visible[s]);
         // Without smoothing the raw curve would only lie under an identical solid one.
         m_rawGraph[s]->setVisible(m_visible[s] && m_smoothing > 0);
-        if (QCPPlottableLegendItem *item = m_plot->legend->itemWithPlottable(m_smoothGraph[s]))
+        if (QCPPlottableLegendItem *item = customPlot()->legend->itemWithPlottable(m_smoothGraph[s]))
             item->setTextColor(m_visible[s] ? QColor(Qt::black) : QColor(Qt::gray));
     }
-}
-
-void LossPlot::onRangeChanged(bool keyAxis)
-{
-    if (m_applyingRange)
-        return;
-    // The user zoomed or dragged: stop following the data until fit().
-    m_autoScale = false;
-    if (keyAxis)
-        m_dirty = true;
 }
 
 void LossPlot::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *)
@@ -408,7 +320,7 @@ void LossPlot::onMouseMove(QMouseEvent *event)
 {
     if (m_steps.isEmpty())
         return;
-    m_readout->setText(readoutAt(m_plot->xAxis->pixelToCoord(event->position().x())));
+    m_readout->setText(readoutAt(customPlot()->xAxis->pixelToCoord(event->position().x())));
 }
 
 int LossPlot::nearestIndex(double step) const

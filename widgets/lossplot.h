@@ -1,25 +1,24 @@
 #pragma once
 
+#include "curveplot.h"
+
 #include <QString>
 #include <QVector>
-#include <QWidget>
 
 class QCheckBox;
 class QCPAbstractLegendItem;
 class QCPGraph;
 class QCPLegend;
-class QCustomPlot;
 class QLabel;
 class QMouseEvent;
 class QSlider;
-class QTimer;
 
 // Live curves of D loss, G loss, mean D(x) and mean D(G(z)) against the training step.
 //
 // All raw values are kept here; the QCPGraphs only ever hold a decimated copy of the visible
-// range (a few thousand points per series), rebuilt lazily just before a replot, so runs with
-// hundreds of thousands of logged steps stay responsive.
-class LossPlot : public QWidget
+// range (a few thousand points per series), rebuilt lazily by CurvePlot, so runs with hundreds
+// of thousands of logged steps stay responsive.
+class LossPlot : public CurvePlot
 {
     Q_OBJECT
 
@@ -48,9 +47,6 @@ public:
     void setLogScale(bool on);
     bool isLogScale() const;
 
-    // True while the axes follow the data; a user zoom or pan turns it off, fit() back on.
-    bool isAutoScaling() const { return m_autoScale; }
-
     // "step N: D loss x, G loss y, D(x) z, D(G(z)) w" for the logged row nearest to step.
     QString readoutAt(double step) const;
 
@@ -60,30 +56,22 @@ public:
     // Data points handed to QCustomPlot for a series (faint raw graph plus solid smoothed one).
     int drawnPointCount(int series) const;
 
-public Q_SLOTS:
-    // Rescale to all data and follow new data again.
-    void fit();
-    // Rebuild the drawn data now and repaint (normally this happens lazily).
-    void refresh();
+protected:
+    void rebuildData() override;
+    void applyAutoRange() override;
 
 private:
     double smoothNext(int series, double value);
     void recomputeSmoothing();
-    void scheduleRebuild();
-    void rebuildGraphs();
-    void applyAutoRange();
     void updateGraphVisibility();
-    void onRangeChanged(bool keyAxis);
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
     int nearestIndex(double step) const;
 
-    QCustomPlot *m_plot;
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingLabel;
     QCheckBox *m_logScaleBox;
     QLabel *m_readout;
-    QTimer *m_rebuildTimer;
 
     QCPGraph *m_rawGraph[SeriesCount];
     QCPGraph *m_smoothGraph[SeriesCount];
@@ -98,8 +86,4 @@ private:
 
     double m_smoothing = 0.6;
     bool m_sorted = true;
-    bool m_autoScale = true;
-    bool m_dirty = false;
-    // Set while this class changes axis ranges itself, so that only user changes stop autoscale.
-    bool m_applyingRange = false;
 };
