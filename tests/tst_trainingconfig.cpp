@@ -131,7 +131,7 @@ void TestTrainingConfig::invalidValue()
     QFETCH(QString, field);
     const auto errors = TrainingConfig::fromJson(json.toStdString()).validate();
     QCOMPARE(int(errors.size()), 1);
-    const QString message = QString::fromStdString(errors.front());
+    const QString message = QString::fromStdString(errors.front().text());
     QVERIFY2(message.startsWith(field) || message.contains(field), qPrintable(message));
     QVERIFY2(message.contains("got") || message.contains("loss is"), qPrintable(message));
 }
