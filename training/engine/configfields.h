@@ -58,7 +58,8 @@ struct ConfigField
     bool (*accepts)(const std::string &value) = nullptr;
     const char *rule = "";
 
-    // Where the field matters; empty lists mean every loss / model.
+    // Where the field matters; empty lists mean every loss / model (no field is model-specific
+    // today; the list is there for one that will be).
     std::vector<std::string> losses;
     std::vector<std::string> models;
     bool imageFoldersOnly = false;
@@ -83,7 +84,7 @@ struct ConfigField
     std::optional<std::string> check(const TrainingConfig &c) const;
 };
 
-// Every field, in the order of config.json and the settings panel.
+// Every field, in the settings panel's and the help's order (config.json sorts its keys).
 const std::vector<ConfigField> &configFields();
 // The field of a JSON name, or nullptr.
 const ConfigField *findConfigField(const std::string &name);
