@@ -152,7 +152,7 @@ void TestDatasetPreview::badConfigValues()
     QFETCH(QString, field);
     const auto errors = TrainingConfig::fromJson(str(json)).validate();
     QCOMPARE(int(errors.size()), 1);
-    QVERIFY2(QString::fromStdString(errors[0]).startsWith(field), errors[0].c_str());
+    QVERIFY2(QString::fromStdString(errors[0].text()).startsWith(field), errors[0].text().c_str());
     const TrainingConfig good = TrainingConfig::fromJson(R"({"image_size": 64, "image_channels": 3})");
     QVERIFY(good.validate().empty());
     QCOMPARE(TrainingConfig::fromJson(good.toJson()).imageSize, 64);

@@ -1,9 +1,17 @@
-// TrainingConfig: JSON in and out, and a refusal naming the field for every bad value.
+// TrainingConfig: JSON in and out, a refusal naming the field for every bad value, and the
+// table of fields (configFields()) agreeing with JSON, validate() and the trainer.
+#include "engine/configfields.h"
+#include "engine/trainer.h"
 #include "engine/trainingconfig.h"
+#include "testhelpers.h"
 
 #include <QtTest>
 
 using ganvas::ConfigError;
+using ganvas::ConfigField;
+using ganvas::ConfigProblem;
+using ganvas::FieldKind;
+using ganvas::FieldValue;
 using ganvas::TrainingConfig;
 
 class TestTrainingConfig : public QObject
@@ -19,6 +27,10 @@ private Q_SLOTS:
     void invalidValue_data();
     void invalidValue();
     void shippedConfigsAreValid();
+    void oneTableEntryPerJsonKey();
+    void tableRangesAreValidates_data();
+    void tableRangesAreValidates();
+    void liveFlagsAreWhatTheTrainerApplies();
 };
 
 void TestTrainingConfig::defaultsAreTheSeeds()
@@ -97,41 +109,48 @@ void TestTrainingConfig::invalidValue_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("field");
-    QTest::newRow("epochs 0") << R"({"epochs": 0})" << "epochs:";
-    QTest::newRow("batch 0") << R"({"batch_size": 0})" << "batch_size:";
-    QTest::newRow("batch > limit") << R"({"batch_size": 64, "limit": 10})" << "batch_size:";
-    QTest::newRow("limit 0") << R"({"limit": 0})" << "limit:";
-    QTest::newRow("model") << R"({"model": "resnet"})" << "model:";
-    QTest::newRow("loss") << R"({"loss": "kl"})" << "loss:";
-    QTest::newRow("lr_g") << R"({"lr_g": -0.1})" << "lr_g:";
-    QTest::newRow("lr_d") << R"({"lr_d": 0})" << "lr_d:";
-    QTest::newRow("beta1_g") << R"({"beta1_g": 1.0})" << "beta1_g:";
-    QTest::newRow("beta2_d") << R"({"beta2_d": -0.5})" << "beta2_d:";
-    QTest::newRow("latent") << R"({"latent_size": 0})" << "latent_size:";
-    QTest::newRow("d steps") << R"({"d_steps_per_g": 0})" << "d_steps_per_g:";
-    QTest::newRow("smoothing") << R"({"label_smoothing": 0.7})" << "label_smoothing:";
-    QTest::newRow("flip") << R"({"label_flip_prob": 0.5})" << "label_flip_prob:";
-    QTest::newRow("smoothing with hinge") << R"({"label_smoothing": 0.1, "loss": "hinge"})" << "only apply";
-    QTest::newRow("instance noise") << R"({"instance_noise": -1})" << "instance_noise:";
-    QTest::newRow("anneal") << R"({"instance_noise_anneal_epochs": -2})" << "instance_noise_anneal_epochs:";
-    QTest::newRow("decay") << R"({"lr_decay": "cosine"})" << "lr_decay:";
-    QTest::newRow("gamma") << R"({"lr_decay_gamma": 0})" << "lr_decay_gamma:";
-    QTest::newRow("device") << R"({"device": "tpu"})" << "device:";
-    QTest::newRow("threads") << R"({"threads": -1})" << "threads:";
-    QTest::newRow("checkpoint") << R"({"checkpoint_every": -1})" << "checkpoint_every:";
-    QTest::newRow("log") << R"({"log_every": 0})" << "log_every:";
-    QTest::newRow("dataset") << R"({"dataset": ""})" << "dataset:";
-    QTest::newRow("image size") << R"({"image_size": 48})" << "image_size:";
-    QTest::newRow("image channels") << R"({"image_channels": 2})" << "image_channels:";
+    QTest::addColumn<QString>("name"); // what ConfigProblem::field must say
+    QTest::newRow("epochs 0") << R"({"epochs": 0})" << "epochs:" << "epochs";
+    QTest::newRow("batch 0") << R"({"batch_size": 0})" << "batch_size:" << "batch_size";
+    QTest::newRow("batch > limit") << R"({"batch_size": 64, "limit": 10})" << "batch_size:" << "batch_size";
+    QTest::newRow("limit 0") << R"({"limit": 0})" << "limit:" << "limit";
+    QTest::newRow("model") << R"({"model": "resnet"})" << "model:" << "model";
+    QTest::newRow("loss") << R"({"loss": "kl"})" << "loss:" << "loss";
+    QTest::newRow("lr_g") << R"({"lr_g": -0.1})" << "lr_g:" << "lr_g";
+    QTest::newRow("lr_d") << R"({"lr_d": 0})" << "lr_d:" << "lr_d";
+    QTest::newRow("beta1_g") << R"({"beta1_g": 1.0})" << "beta1_g:" << "beta1_g";
+    QTest::newRow("beta2_d") << R"({"beta2_d": -0.5})" << "beta2_d:" << "beta2_d";
+    QTest::newRow("latent") << R"({"latent_size": 0})" << "latent_size:" << "latent_size";
+    QTest::newRow("d steps") << R"({"d_steps_per_g": 0})" << "d_steps_per_g:" << "d_steps_per_g";
+    QTest::newRow("smoothing") << R"({"label_smoothing": 0.7})" << "label_smoothing:" << "label_smoothing";
+    QTest::newRow("flip") << R"({"label_flip_prob": 0.5})" << "label_flip_prob:" << "label_flip_prob";
+    QTest::newRow("smoothing with hinge") << R"({"label_smoothing": 0.1, "loss": "hinge"})" << "only apply"
+        << "label_smoothing";
+    QTest::newRow("flip with wgan-gp") << R"({"label_flip_prob": 0.1, "loss": "wgan-gp"})"
+        << "label_smoothing/label_flip_prob: only apply" << "label_smoothing";
+    QTest::newRow("instance noise") << R"({"instance_noise": -1})" << "instance_noise:" << "instance_noise";
+    QTest::newRow("anneal") << R"({"instance_noise_anneal_epochs": -2})" << "instance_noise_anneal_epochs:"
+        << "instance_noise_anneal_epochs";
+    QTest::newRow("decay") << R"({"lr_decay": "cosine"})" << "lr_decay:" << "lr_decay";
+    QTest::newRow("gamma") << R"({"lr_decay_gamma": 0})" << "lr_decay_gamma:" << "lr_decay_gamma";
+    QTest::newRow("device") << R"({"device": "tpu"})" << "device:" << "device";
+    QTest::newRow("threads") << R"({"threads": -1})" << "threads:" << "threads";
+    QTest::newRow("checkpoint") << R"({"checkpoint_every": -1})" << "checkpoint_every:" << "checkpoint_every";
+    QTest::newRow("log") << R"({"log_every": 0})" << "log_every:" << "log_every";
+    QTest::newRow("dataset") << R"({"dataset": ""})" << "dataset:" << "dataset";
+    QTest::newRow("image size") << R"({"image_size": 48})" << "image_size:" << "image_size";
+    QTest::newRow("image channels") << R"({"image_channels": 2})" << "image_channels:" << "image_channels";
 }
 
 void TestTrainingConfig::invalidValue()
 {
     QFETCH(QString, json);
     QFETCH(QString, field);
+    QFETCH(QString, name);
     const auto errors = TrainingConfig::fromJson(json.toStdString()).validate();
     QCOMPARE(int(errors.size()), 1);
-    const QString message = QString::fromStdString(errors.front());
+    QCOMPARE(QString::fromStdString(errors.front().field), name);
+    const QString message = QString::fromStdString(errors.front().text());
     QVERIFY2(message.startsWith(field) || message.contains(field), qPrintable(message));
     QVERIFY2(message.contains("got") || message.contains("loss is"), qPrintable(message));
 }
@@ -144,6 +163,139 @@ void TestTrainingConfig::shippedConfigsAreValid()
     for (const QString &f : files) {
         const auto c = TrainingConfig::fromJsonFile(dir.filePath(f).toStdString());
         QVERIFY2(c.validate().empty(), qPrintable(f));
+    }
+}
+
+void TestTrainingConfig::oneTableEntryPerJsonKey()
+{
+    const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(TrainingConfig().toJson())).object();
+    QVERIFY(json.size() >= 29);
+    QSet<QString> names;
+    for (const ConfigField &f : ganvas::configFields()) {
+        QVERIFY2(!names.contains(f.name), f.name); // described once
+        names.insert(f.name);
+        QVERIFY2(json.contains(f.name), f.name);
+        QVERIFY2(*f.label && *f.help && *f.group, f.name);
+        QCOMPARE(ganvas::findConfigField(f.name), &f);
+    }
+    for (const QString &key : json.keys())
+        QVERIFY2(names.contains(key), qPrintable(key));
+    QCOMPARE(names.size(), int(json.size()));
+}
+
+namespace {
+
+// The value of `f` that `text` says, in the member's kind.
+FieldValue valueOf(const ConfigField &f, const QString &text)
+{
+    if (std::holds_alternative<int64_t>(f.defaultValue()))
+        return int64_t(text.toLongLong());
+    if (std::holds_alternative<double>(f.defaultValue()))
+        return text.toDouble();
+    return text.toStdString();
+}
+
+} // namespace
+
+void TestTrainingConfig::tableRangesAreValidates_data()
+{
+    // Every numeric field at the edges of its range (just inside accepted, just outside refused),
+    // every choice accepted, a value beyond the choices refused: all read from the table.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("accepted");
+    auto row = [](const ConfigField &f, double v, bool ok, const char *what) {
+        QTest::addRow("%s %s %g", f.name, what, v) << QString(f.name) << QString::number(v, 'g', 17) << ok;
+    };
+    int numeric = 0;
+    for (const ConfigField &f : ganvas::configFields()) {
+        if (f.kind == FieldKind::Int || f.kind == FieldKind::Real) {
+            ++numeric;
+            const double d = f.kind == FieldKind::Int ? 1 : 1e-6;
+            row(f, f.min, !f.minOpen, "min");
+            row(f, f.minOpen ? f.min + d : f.min - d, f.minOpen, f.minOpen ? "above min" : "below min");
+            if (f.hasMax) {
+                row(f, f.max, !f.maxOpen, "max");
+                row(f, f.maxOpen ? f.max - d : f.max + d, f.maxOpen, f.maxOpen ? "below max" : "above max");
+            } else {
+                row(f, 1e9, true, "large");
+            }
+            if (f.special)
+                row(f, double(*f.special), true, "special");
+        } else if (f.kind == FieldKind::Choice) {
+            for (const auto &c : f.choices)
+                QTest::addRow("%s %s", f.name, c.c_str()) << QString(f.name) << QString::fromStdString(c) << true;
+            const bool number = std::holds_alternative<int64_t>(f.defaultValue());
+            QTest::addRow("%s bogus", f.name) << QString(f.name) << (number ? "7777" : "bogus") << false;
+        }
+    }
+    QVERIFY(numeric >= 20);
+}
+
+void TestTrainingConfig::tableRangesAreValidates()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, accepted);
+    const ConfigField *f = ganvas::findConfigField(name.toStdString());
+    QVERIFY(f);
+    if (std::holds_alternative<uint64_t TrainingConfig::*>(f->member) && value.toDouble() < 0)
+        QSKIP("an unsigned member cannot hold a value below 0 (fromJson refuses it)");
+    TrainingConfig c;
+    f->set(c, valueOf(*f, value));
+    QVERIFY(f->get(c) == valueOf(*f, value));
+    const auto problems = c.validate();
+    const auto named = std::find_if(problems.begin(), problems.end(),
+                                    [&](const ConfigProblem &p) { return p.names(f->name); });
+    if (accepted) {
+        QVERIFY2(named == problems.end(), named == problems.end() ? "" : named->text().c_str());
+        return;
+    }
+    QVERIFY2(named != problems.end(), qPrintable(name + " " + value + " was accepted"));
+    QCOMPARE(QString::fromStdString(named->field), name);
+    const QString text = QString::fromStdString(named->text());
+    QVERIFY2(text.startsWith(name + ": " + QString::fromStdString(f->ruleText()) + " (got "), qPrintable(text));
+}
+
+void TestTrainingConfig::liveFlagsAreWhatTheTrainerApplies()
+{
+    QStringList live;
+    for (const ConfigField &f : ganvas::configFields())
+        if (f.live())
+            live << f.name;
+    QCOMPARE(live, (QStringList{"lr_g", "lr_d", "label_smoothing", "label_flip_prob", "instance_noise",
+                                "instance_noise_anneal_epochs"}));
+
+    // Change one field at a time mid-run: only the live ones may reach the running config.
+    ganvas::Trainer t(ganvas::test::smallConfig(), ganvas::test::syntheticImages(64));
+    t.trainStep();
+    for (const ConfigField &f : ganvas::configFields()) {
+        TrainingConfig changed = t.config();
+        const FieldValue before = f.get(changed);
+        if (f.kind == FieldKind::Choice) {
+            for (const auto &choice : f.choices)
+                if (valueOf(f, QString::fromStdString(choice)) != before) {
+                    f.set(changed, valueOf(f, QString::fromStdString(choice)));
+                    break;
+                }
+        } else if (f.kind == FieldKind::Real) {
+            const double mid = (f.min + f.max) / 2;
+            f.set(changed, mid != std::get<double>(before) ? mid : (f.min + 3 * f.max) / 4);
+        } else if (f.kind == FieldKind::Int) {
+            const int64_t now = std::get<int64_t>(before);
+            const int64_t next = f.special && now == *f.special ? int64_t(f.min) + 1000 : now + 1;
+            f.set(changed, f.hasMax && next > f.max ? now - 1 : next);
+        } else {
+            f.set(changed, std::get<std::string>(before) + "x");
+        }
+        const FieldValue after = f.get(changed);
+        QVERIFY2(after != before, f.name);
+        // A valid change, so a live field refused as invalid cannot pass for an ignored one.
+        const std::string problems = ganvas::problemsText(changed.validate());
+        QVERIFY2(problems.empty(), qPrintable(QString(f.name) + ": " + QString::fromStdString(problems)));
+        t.updateLiveSettings(changed);
+        t.trainStep();
+        QVERIFY2(f.get(t.config()) == (f.live() ? after : before), f.name);
     }
 }
 

@@ -3,14 +3,19 @@
 #include "engine/trainingconfig.h"
 
 #include <QHash>
-#include <vector>
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 
-// Every TrainingConfig field, grouped (data, model, loss, optimisers, tricks, run), each with
-// a one-sentence tooltip. Invalid values are marked in place with the reason shown below.
-// While a run trains, only the fields the Trainer can change mid-run stay editable.
+namespace ganvas {
+struct ConfigField;
+}
+
+// An editor for every TrainingConfig field, built from the engine's table (configFields():
+// groups, labels, tooltips, ranges, choices, which may change mid-run). Invalid values are
+// marked in place with the reasons shown below. While a run trains, only the fields the
+// Trainer can change mid-run stay editable.
 class HyperparameterPanel : public QWidget
 {
     Q_OBJECT
@@ -35,11 +40,9 @@ Q_SIGNALS:
     void liveSettingsChanged();
 
 private:
-    struct Field;
-    void addField(const Field &f, class QFormLayout *form);
+    void addField(const ganvas::ConfigField &f, QFormLayout *form);
 
-    std::vector<Field> m_table;
-    QHash<QString, QWidget *> m_fields;
+    QHash<QString, QWidget *> m_fields; // by JSON name
     QHash<QString, bool> m_live;
     QLabel *m_error;
     bool m_running = false;

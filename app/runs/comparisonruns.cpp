@@ -93,7 +93,7 @@ int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &nam
     if (!problems.empty()) {
         QStringList all;
         for (const auto &p : problems)
-            all << QString::fromStdString(p);
+            all << QString::fromStdString(p.text());
         m_lastError = tr("Invalid settings: %1").arg(all.join("; "));
         return -1;
     }

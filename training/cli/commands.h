@@ -18,6 +18,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+struct ConfigField;
+struct TrainingConfig;
+
+// Adds the field's option (--lr-g for lr_g) bound to its member of `config`, with the table's help.
+CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const ConfigField &field);
+// The same for a field by its JSON name (the field must exist).
+CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const char *name);
+
 // Each add*Command registers a subcommand and returns the action main() runs when it is chosen.
 using CommandAction = std::function<int()>;
 CommandAction addTrainCommand(CLI::App &app);

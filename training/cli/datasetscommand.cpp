@@ -229,7 +229,7 @@ int preview(const DatasetsOptions &o)
     config.imageChannels = o.imageChannels;
     const auto problems = config.validate();
     if (!problems.empty())
-        throw UsageError(problems.front());
+        throw UsageError(problems.front().text());
     if (o.scale < 1 || o.scale > 16)
         throw UsageError("--scale: must be 1..16 (got " + std::to_string(o.scale) + ")");
     const DatasetPreview p = previewDataset(config, 16, o.seed);

@@ -91,13 +91,12 @@ CommandAction addBenchCommand(CLI::App &app)
     struct Options { TrainingConfig config; int steps = 50; int warmup = 5; int side = 28; int channels = 1; bool eager = false; };
     auto o = std::make_shared<Options>();
     auto *sub = app.add_subcommand("bench", "Train on random data and print images/s");
-    sub->add_option("--model", o->config.model, "mlp or dcgan");
-    sub->add_option("--loss", o->config.loss, "bce, lsgan, hinge or wgan-gp");
-    sub->add_option("--batch-size", o->config.batchSize, "Images per batch");
+    for (const char *name : {"model", "loss", "batch_size"})
+        addConfigOption(sub, o->config, name);
     sub->add_option("--steps", o->steps, "Timed steps");
     sub->add_option("--warmup", o->warmup, "Untimed steps first");
-    sub->add_option("--device", o->config.device, "cpu, cuda or cuda:N");
-    sub->add_option("--threads", o->config.threads, "CPU threads (0: all cores)");
+    for (const char *name : {"device", "threads"})
+        addConfigOption(sub, o->config, name);
     sub->add_option("--image-size", o->side, "Side of the square images (28, 32, 64)");
     sub->add_option("--channels", o->channels, "1 (grey) or 3 (colour)");
     sub->add_flag("--eager", o->eager, "On a GPU: launch every kernel, no CUDA graph");
@@ -122,9 +121,9 @@ CommandAction addBenchCommand(CLI::App &app)
         auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
         auto bytes = torch::randint(0, 256, {int64_t(data.pixels.size())}, gen, torch::kUInt8);
         std::memcpy(data.pixels.data(), bytes.data_ptr<uint8_t>(), data.pixels.size());
-        const auto errors = c.validate();
-        if (!errors.empty())
-            throw UsageError(errors.front());
+        const auto problems = c.validate();
+        if (!problems.empty())
+            throw UsageError(problems.front().text());
         Trainer trainer(c, data);
         for (int i = 0; i < o->warmup; ++i)
             trainer.trainStep();

@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/progressprinter.h"
 #include "data/datasetlocator.h"
+#include "engine/configfields.h"
 #include "engine/cpuruntime.h"
 #include "engine/trainer.h"
 
@@ -72,38 +73,18 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
             throw UsageError(out + ": already holds a run; continue it with --resume " + out +
                              ", or give another --out");
     }
-    // Command-line values override the config file (or, when resuming, the checkpoint's).
-    const TrainingConfig &c = o.cli;
-    if (given("--dataset")) config.dataset = c.dataset;
-    if (given("--data-dir")) config.dataDir = c.dataDir;
-    if (given("--model")) config.model = c.model;
-    if (given("--loss")) config.loss = c.loss;
-    if (given("--epochs")) config.epochs = c.epochs;
-    if (given("--batch-size")) config.batchSize = c.batchSize;
-    if (given("--limit")) config.limit = c.limit;
-    if (given("--image-size")) config.imageSize = c.imageSize;
-    if (given("--image-channels")) config.imageChannels = c.imageChannels;
-    if (given("--seed")) config.seed = c.seed;
-    if (given("--device")) config.device = c.device;
-    if (given("--threads")) config.threads = c.threads;
-    if (given("--checkpoint-every")) config.checkpointEvery = c.checkpointEvery;
-    if (given("--lr-g")) config.lrG = c.lrG;
-    if (given("--lr-d")) config.lrD = c.lrD;
-    if (given("--latent-size")) config.latentSize = c.latentSize;
-    if (given("--log-every")) config.logEvery = c.logEvery;
-    if (!checkpoint.empty()) {
-        for (const char *frozen : {"--dataset", "--model", "--loss", "--batch-size", "--limit", "--seed",
-                                   "--latent-size", "--image-size", "--image-channels"})
-            if (given(frozen))
-                throw UsageError(std::string(frozen) + ": cannot change when resuming (it is fixed by the checkpoint)");
+    // Command-line values override the config file (or, when resuming, the checkpoint's); what
+    // the checkpoint fixes cannot be overridden.
+    for (const ConfigField &f : configFields()) {
+        if (!f.cli || !given(f.cliOption().c_str()))
+            continue;
+        if (!checkpoint.empty() && f.change == FieldChange::Never)
+            throw UsageError(f.cliOption() + ": cannot change when resuming (it is fixed by the checkpoint)");
+        f.copy(o.cli, config);
     }
-    const auto errors = config.validate();
-    if (!errors.empty()) {
-        std::string all;
-        for (const auto &e : errors)
-            all += "\n  " + e;
-        throw UsageError("invalid settings:" + all);
-    }
+    const auto problems = config.validate();
+    if (!problems.empty())
+        throw UsageError("invalid settings:\n  " + problemsText(problems, "\n  "));
 
     const ImageSet data = loadDataset(config);
     std::printf("data %s: %lld images %lldx%lldx%lld (%s)\n", data.source.c_str(), (long long)data.count,
@@ -158,6 +139,27 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
 
 } // namespace
 
+CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const ConfigField &field)
+{
+    std::string help = field.help;
+    if (field.kind == FieldKind::Choice) {
+        // The panel shows the choices in its list; a terminal needs them in the help.
+        std::string choices;
+        for (const auto &c : field.choices)
+            choices += (choices.empty() ? "" : ", ") + c;
+        help += " [" + choices + "]";
+    }
+    return std::visit([&](auto m) { return sub->add_option(field.cliOption(), config.*m, help); }, field.member);
+}
+
+CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const char *name)
+{
+    const ConfigField *field = findConfigField(name);
+    if (!field)
+        throw std::logic_error(std::string("no config field ") + name);
+    return addConfigOption(sub, config, *field);
+}
+
 CommandAction addTrainCommand(CLI::App &app)
 {
     auto *sub = app.add_subcommand("train", "Train a GAN; writes a run directory (config, metrics, frames, checkpoints)");
@@ -166,25 +168,9 @@ CommandAction addTrainCommand(CLI::App &app)
     sub->add_option("--config", o->configFile, "JSON file of settings (fields as in config.json)");
     sub->add_option("--resume", o->resume, "Continue from a checkpoint file or a run directory's newest one");
     sub->add_option("--out", o->out, "Run directory to write (required unless resuming)");
-    sub->add_option("--dataset", c.dataset,
-                    "fashion-mnist (default), mnist, cifar10, or a folder path (IDX, CIFAR-10 or PNG/JPEG images)");
-    sub->add_option("--data-dir", c.dataDir, "Folder searched first for named datasets");
-    sub->add_option("--model", c.model, "mlp (the seed's fully connected pair) or dcgan");
-    sub->add_option("--loss", c.loss, "bce, lsgan, hinge or wgan-gp");
-    sub->add_option("--epochs", c.epochs, "Epochs to train (when resuming: the new total)");
-    sub->add_option("--batch-size", c.batchSize, "Images per batch");
-    sub->add_option("--limit", c.limit, "Use only the first K images");
-    sub->add_option("--image-size", c.imageSize, "Image folders: side after resizing (28, 32 or 64)");
-    sub->add_option("--image-channels", c.imageChannels,
-                    "Image folders: 1 grey, 3 colour, 0 grey if every image is grey");
-    sub->add_option("--seed", c.seed, "Random seed: the same seed gives the same run");
-    sub->add_option("--device", c.device, "cpu, cuda or cuda:N");
-    sub->add_option("--threads", c.threads, "CPU threads (0: all cores)");
-    sub->add_option("--checkpoint-every", c.checkpointEvery, "Write a checkpoint every N epochs (0: at the end only)");
-    sub->add_option("--lr-g", c.lrG, "Generator learning rate");
-    sub->add_option("--lr-d", c.lrD, "Discriminator learning rate");
-    sub->add_option("--latent-size", c.latentSize, "Length of the noise vector");
-    sub->add_option("--log-every", c.logEvery, "Steps per metrics.csv row");
+    for (const ConfigField &f : configFields())
+        if (f.cli)
+            addConfigOption(sub, c, f);
     return [sub, o] { return runTraining(sub, *o); };
 }
 

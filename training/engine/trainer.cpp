@@ -40,13 +40,9 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
     : m_config(std::move(config)), m_loss(LossKind::Bce), m_device(torch::kCPU),
       m_cpuGen(at::make_generator<at::CPUGeneratorImpl>(0))
 {
-    const auto errors = m_config.validate();
-    if (!errors.empty()) {
-        std::string all;
-        for (const auto &e : errors)
-            all += (all.empty() ? "" : "; ") + e;
-        throw ConfigError("invalid settings: " + all);
-    }
+    const auto problems = m_config.validate();
+    if (!problems.empty())
+        throw ConfigError("invalid settings: " + problemsText(problems));
     if (data.count < m_config.batchSize)
         throw ConfigError("batch_size: " + std::to_string(m_config.batchSize) + " is larger than the " +
                           std::to_string(data.count) + " images of " + data.source);
@@ -99,23 +95,6 @@ Trainer::~Trainer() = default;
 bool Trainer::stepInCudaGraph() const
 {
     return m_graph && m_graph->replaying();
-}
-
-double Trainer::learningRateFactor() const
-{
-    if (m_config.lrDecay == "linear")
-        return std::max(0.0, 1.0 - double(m_epochsDone) / m_config.epochs);
-    if (m_config.lrDecay == "exponential")
-        return std::pow(m_config.lrDecayGamma, m_epochsDone);
-    return 1.0;
-}
-
-double Trainer::currentInstanceNoise() const
-{
-    if (m_config.instanceNoise <= 0 || m_config.instanceNoiseAnnealEpochs <= 0)
-        return m_config.instanceNoise;
-    const double progress = m_epochsDone + double(m_batchInEpoch) / std::max(1, m_batchesPerEpoch);
-    return m_config.instanceNoise * std::max(0.0, 1.0 - progress / m_config.instanceNoiseAnnealEpochs);
 }
 
 void Trainer::beginEpoch()
@@ -384,85 +363,6 @@ bool Trainer::run()
         setState(TrainerState::Failed);
         throw;
     }
-}
-
-void Trainer::requestPause()
-{
-    m_paused = true;
-}
-
-template <typename Change>
-void Trainer::changeAndWake(Change change)
-{
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        change();
-    }
-    m_wake.notify_all();
-}
-
-void Trainer::requestResume()
-{
-    changeAndWake([this] { m_paused = false; });
-}
-
-void Trainer::requestStep()
-{
-    changeAndWake([this] {
-        m_paused = true;
-        ++m_stepRequests;
-    });
-}
-
-void Trainer::requestStop()
-{
-    changeAndWake([this] { m_stopRequested = true; });
-}
-
-void Trainer::requestThreads(int threads)
-{
-    m_threadsRequested = std::max(0, threads);
-}
-
-void Trainer::requestCheckpoint()
-{
-    changeAndWake([this] { m_checkpointRequested = true; });
-}
-
-void Trainer::updateLiveSettings(const TrainingConfig &changed)
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_liveConfig = changed;
-    m_liveDirty = true;
-}
-
-void Trainer::applyLiveSettings()
-{
-    if (!m_liveDirty)
-        return;
-    TrainingConfig next = m_config;
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        next.lrG = m_liveConfig.lrG;
-        next.lrD = m_liveConfig.lrD;
-        next.labelSmoothing = m_liveConfig.labelSmoothing;
-        next.labelFlipProb = m_liveConfig.labelFlipProb;
-        next.instanceNoise = m_liveConfig.instanceNoise;
-        next.instanceNoiseAnnealEpochs = m_liveConfig.instanceNoiseAnnealEpochs;
-        m_liveDirty = false;
-    }
-    const auto errors = next.validate();
-    if (!errors.empty()) {
-        if (m_observer)
-            m_observer->onError("settings not applied: " + errors.front());
-        return;
-    }
-    m_config = next;
-    const double f = learningRateFactor();
-    m_optG->setLearningRate(m_config.lrG * f);
-    m_optD->setLearningRate(m_config.lrD * f);
-    if (m_runDir)
-        m_runDir->writeConfig(m_config.toJson());
 }
 
 } // namespace ganvas

@@ -63,8 +63,8 @@ public:
     void requestThreads(int threads);
     int threadsInUse() const { return m_threadsInUse; }
     bool isPaused() const { return m_paused; }
-    // Thread-safe changes of the settings that may change mid-run (learning rates, label
-    // smoothing and flipping, instance noise); others are ignored. Applied before the next step.
+    // Thread-safe changes of the settings that may change mid-run (those configFields() marks
+    // FieldChange::Live); others are ignored. Applied before the next step.
     void updateLiveSettings(const TrainingConfig &changed);
 
     const TrainingConfig &config() const { return m_config; }

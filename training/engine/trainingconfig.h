@@ -7,8 +7,26 @@
 
 namespace ganvas {
 
+// One thing wrong with a config: the field (JSON name) it is about and why, kept apart so an
+// editor can mark the field without parsing the text.
+struct ConfigProblem
+{
+    std::string field;               // "lr_g"
+    std::string message;             // "must be > 0 and < 1 (got -1)"
+    std::vector<std::string> others; // further fields the problem is about, e.g. label_flip_prob
+
+    bool names(const std::string &name) const;
+    // The one-line form for logs and the command line: "lr_g: must be > 0 and < 1 (got -1)";
+    // a problem about two fields reads "label_smoothing/label_flip_prob: ...".
+    std::string text() const;
+};
+
+// Every problem's text(), joined by `separator`.
+std::string problemsText(const std::vector<ConfigProblem> &problems, const std::string &separator = "; ");
+
 // Every hyperparameter of a run. JSON field names are the snake_case of the member names and
-// are what config.json and --config files hold. Defaults are the seed's settings.
+// are what config.json and --config files hold. Defaults are the seed's settings. Each field is
+// described (range, label, help, live or not) once, in configFields() (engine/configfields.h).
 struct TrainingConfig
 {
     // data
@@ -47,8 +65,9 @@ struct TrainingConfig
     int checkpointEvery = 15;              // write a checkpoint every N epochs (0 = only at the end)
     int logEvery = 10;                     // steps per statistics event and metrics.csv row
 
-    // Messages a person can act on, one per bad field ("lr_g: must be > 0 (got -1)"); empty if valid.
-    std::vector<std::string> validate() const;
+    // Problems a person can act on, one per bad field, ranges and choices as configFields()
+    // gives them; empty if valid.
+    std::vector<ConfigProblem> validate() const;
     std::string toJson() const;
     // Reads JSON; fields not present keep their defaults. Throws ConfigError naming the field
     // (unknown field, wrong type) and `origin` (a file name) in the message.
