@@ -176,45 +176,71 @@ private:
     {
         timeval timeout {5, 0};
         ::setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        std::string request;
-        char buffer[4096];
-        while (request.find("\r\n\r\n") == std::string::npos && request.size() < 65536) {
-            const ssize_t n = ::recv(socket, buffer, sizeof buffer, 0);
-            if (n <= 0)
-                return;
-            request.append(buffer, size_t(n));
-        }
-        const auto firstSpace = request.find(' ');
-        const auto secondSpace = request.find(' ', firstSpace + 1);
-        if (firstSpace == std::string::npos || secondSpace == std::string::npos)
+        std::string head;
+        if (!readHead(socket, head))
+            return;
+        Request request;
+        if (!parseHead(head, request))
             return respond(socket, 400, "Bad Request", "bad request line\n");
-        const std::string path = request.substr(firstSpace + 1, secondSpace - firstSpace - 1);
-        std::string range;
-        std::string lower = request;
-        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-        if (const auto at = lower.find("\r\nrange:"); at != std::string::npos) {
-            const auto end = request.find("\r\n", at + 2);
-            range = request.substr(at + 8, end - at - 8);
-            range.erase(0, range.find_first_not_of(' '));
-        }
         Entry entry;
-        bool found = false;
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_requests.push_back({path, range});
-            if (const auto it = m_entries.find(path); it != m_entries.end()) {
-                entry = it->second;
-                found = true;
-            }
-        }
-        if (!found)
-            return respond(socket, 404, "Not Found", path + ": no such file\n");
+        if (!record(request, entry))
+            return respond(socket, 404, "Not Found", request.path + ": no such file\n");
         if (entry.fault.status)
             return respond(socket, entry.fault.status, reasonOf(entry.fault.status), "fault\n");
         if (!entry.file.empty()) {
             std::ifstream in(entry.file, std::ios::binary);
             entry.bytes.assign(std::istreambuf_iterator<char>(in), {});
         }
+        serve(socket, entry, request.range);
+    }
+
+    // Up to the blank line that ends the head; false when the client stops first.
+    static bool readHead(int socket, std::string &head)
+    {
+        char buffer[4096];
+        while (head.find("\r\n\r\n") == std::string::npos && head.size() < 65536) {
+            const ssize_t n = ::recv(socket, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                return false;
+            head.append(buffer, size_t(n));
+        }
+        return true;
+    }
+
+    // The request line's path and the Range header; false when the request line is malformed.
+    static bool parseHead(const std::string &head, Request &request)
+    {
+        const auto firstSpace = head.find(' ');
+        const auto secondSpace = head.find(' ', firstSpace + 1);
+        if (firstSpace == std::string::npos || secondSpace == std::string::npos)
+            return false;
+        request.path = head.substr(firstSpace + 1, secondSpace - firstSpace - 1);
+        std::string lower = head;
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        if (const auto at = lower.find("\r\nrange:"); at != std::string::npos) {
+            const auto end = head.find("\r\n", at + 2);
+            request.range = head.substr(at + 8, end - at - 8);
+            request.range.erase(0, request.range.find_first_not_of(' '));
+        }
+        return true;
+    }
+
+    // Records the request and copies what is served at its path; false when nothing is.
+    bool record(const Request &request, Entry &entry)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_requests.push_back(request);
+        const auto it = m_entries.find(request.path);
+        if (it == m_entries.end())
+            return false;
+        entry = it->second;
+        return true;
+    }
+
+    // The entry's bytes from the start the Range asks for (unless the fault ignores it),
+    // truncated or throttled as the fault says.
+    void serve(int socket, const Entry &entry, const std::string &range)
+    {
         const int64_t size = int64_t(entry.bytes.size());
         int64_t start = 0;
         if (!entry.fault.ignoreRange && range.rfind("bytes=", 0) == 0) {

@@ -1,7 +1,7 @@
 #pragma once
 
-// Small helpers shared by the media tests (tst_image, tst_gif): synthetic images, pixel access,
-// file-name conversion and error capture. Header-only; no torch.
+// Small helpers shared by the media tests (tst_image, tst_png, tst_gif, tst_palette): synthetic
+// images, pixel access, file-name conversion and error capture. Header-only; no torch.
 #include <QDir>
 #include <QFile>
 #include <QString>

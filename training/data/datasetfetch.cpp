@@ -244,6 +244,72 @@ void install(StagingFolder &staging, const fs::path &target)
         fs::remove_all(old, ec);
 }
 
+// Downloads, verifies and unpacks one file into the staging folder, recording the SHA-256 of
+// what it stored; returns the URL it came from. A wrong checksum deletes the part.
+std::string fetchFile(const DatasetSpec &spec, const DatasetFileSpec &file, int index,
+                      const FetchOptions &options, const fs::path &partials,
+                      const StagingFolder &staging, ProgressReporter &reporter, nlohmann::json &stored)
+{
+    std::error_code ec;
+    const fs::path part = partials / (file.name + ".part");
+    reporter.checkCancel();
+    reporter.phase("download", file.name, index, file.size);
+    const std::string url = download(fileUrls(spec, file, options.mirror), file.name, part,
+                                     options, reporter, file.size);
+
+    reporter.phase("verify", file.name, index, fs::file_size(part, ec));
+    const std::string md5 = digestFile(part.string(), Digest::Algorithm::Md5,
+                                       [&](int64_t done) { reporter.bytes(done, 0); }, options.cancel);
+    const bool md5Ok = !file.md5.empty() && md5 == file.md5;
+    const bool checked = !file.md5.empty() || !file.contentSha256.empty();
+    const std::string from = file.name + " (from " + url + ")";
+    const auto mismatch = [&](const std::string &detail) {
+        fs::remove(part, ec); // a wrong file is not worth resuming
+        return FetchError(from + ": checksum mismatch: " + detail
+                          + "; the download was deleted, try again or use another mirror");
+    };
+
+    ExtractOptions extract;
+    extract.cancel = options.cancel;
+    extract.progress = [&](int64_t done, int64_t total) { reporter.bytes(done, total); };
+    reporter.phase("extract", file.name, index, fs::file_size(part, ec));
+    if (isArchive(file.name)) {
+        if (checked && !md5Ok)
+            throw mismatch("MD5 " + md5 + ", expected " + file.md5);
+        for (const auto &entry : extractArchive(part.string(), staging.path().string(), extract))
+            stored[entry.name] = entry.sha256;
+    } else if (endsWith(file.name, ".gz")) {
+        const std::string raw = file.name.substr(0, file.name.size() - 3);
+        std::string sha;
+        try {
+            sha = gunzipFile(part.string(), (staging.path() / raw).string(), extract);
+        } catch (const FetchWriteError &) {
+            throw;
+        } catch (const FetchCancelled &) {
+            throw;
+        } catch (const FetchError &e) {
+            if (checked && !md5Ok)
+                throw mismatch("MD5 " + md5 + ", expected " + file.md5 + ", and " + e.what());
+            throw;
+        }
+        const bool contentOk = !file.contentSha256.empty() && sha == file.contentSha256;
+        if (checked && !md5Ok && !contentOk)
+            throw mismatch("MD5 " + md5 + (file.md5.empty() ? "" : ", expected " + file.md5)
+                           + "; SHA-256 of the content " + sha
+                           + (file.contentSha256.empty() ? "" : ", expected " + file.contentSha256));
+        stored[raw] = sha;
+    } else {
+        const std::string sha = digestFile(part.string(), Digest::Algorithm::Sha256);
+        if (checked && !md5Ok && sha != file.contentSha256)
+            throw mismatch("MD5 " + md5 + ", SHA-256 " + sha);
+        fs::copy_file(part, staging.path() / file.name, fs::copy_options::overwrite_existing, ec);
+        if (ec)
+            failFs("write", staging.path() / file.name, ec);
+        stored[file.name] = sha;
+    }
+    return url;
+}
+
 void fetchInto(const DatasetSpec &spec, const FetchOptions &options, const fs::path &dataDir,
                const fs::path &partials, const fs::path &target)
 {
@@ -253,67 +319,9 @@ void fetchInto(const DatasetSpec &spec, const FetchOptions &options, const fs::p
     ProgressReporter reporter(options, count);
     nlohmann::json stored = nlohmann::json::object();
     nlohmann::json sources = nlohmann::json::array();
-
-    for (int i = 0; i < count; ++i) {
-        const DatasetFileSpec &file = spec.files[size_t(i)];
-        const fs::path part = partials / (file.name + ".part");
-        reporter.checkCancel();
-        reporter.phase("download", file.name, i + 1, file.size);
-        const std::string url = download(fileUrls(spec, file, options.mirror), file.name, part,
-                                         options, reporter, file.size);
-        sources.push_back(url);
-
-        reporter.phase("verify", file.name, i + 1, fs::file_size(part, ec));
-        const std::string md5 = digestFile(part.string(), Digest::Algorithm::Md5,
-                                           [&](int64_t done) { reporter.bytes(done, 0); }, options.cancel);
-        const bool md5Ok = !file.md5.empty() && md5 == file.md5;
-        const bool checked = !file.md5.empty() || !file.contentSha256.empty();
-        const std::string from = file.name + " (from " + url + ")";
-        const auto mismatch = [&](const std::string &detail) {
-            fs::remove(part, ec); // a wrong file is not worth resuming
-            return FetchError(from + ": checksum mismatch: " + detail
-                              + "; the download was deleted, try again or use another mirror");
-        };
-
-        ExtractOptions extract;
-        extract.cancel = options.cancel;
-        extract.progress = [&](int64_t done, int64_t total) { reporter.bytes(done, total); };
-        reporter.phase("extract", file.name, i + 1, fs::file_size(part, ec));
-        if (isArchive(file.name)) {
-            if (checked && !md5Ok)
-                throw mismatch("MD5 " + md5 + ", expected " + file.md5);
-            for (const auto &entry : extractArchive(part.string(), staging.path().string(), extract))
-                stored[entry.name] = entry.sha256;
-        } else if (endsWith(file.name, ".gz")) {
-            const std::string raw = file.name.substr(0, file.name.size() - 3);
-            std::string sha;
-            try {
-                sha = gunzipFile(part.string(), (staging.path() / raw).string(), extract);
-            } catch (const FetchWriteError &) {
-                throw;
-            } catch (const FetchCancelled &) {
-                throw;
-            } catch (const FetchError &e) {
-                if (checked && !md5Ok)
-                    throw mismatch("MD5 " + md5 + ", expected " + file.md5 + ", and " + e.what());
-                throw;
-            }
-            const bool contentOk = !file.contentSha256.empty() && sha == file.contentSha256;
-            if (checked && !md5Ok && !contentOk)
-                throw mismatch("MD5 " + md5 + (file.md5.empty() ? "" : ", expected " + file.md5)
-                               + "; SHA-256 of the content " + sha
-                               + (file.contentSha256.empty() ? "" : ", expected " + file.contentSha256));
-            stored[raw] = sha;
-        } else {
-            const std::string sha = digestFile(part.string(), Digest::Algorithm::Sha256);
-            if (checked && !md5Ok && sha != file.contentSha256)
-                throw mismatch("MD5 " + md5 + ", SHA-256 " + sha);
-            fs::copy_file(part, staging.path() / file.name, fs::copy_options::overwrite_existing, ec);
-            if (ec)
-                failFs("write", staging.path() / file.name, ec);
-            stored[file.name] = sha;
-        }
-    }
+    for (int i = 0; i < count; ++i)
+        sources.push_back(fetchFile(spec, spec.files[size_t(i)], i + 1, options, partials, staging,
+                                    reporter, stored));
 
     reporter.checkCancel();
     reporter.phase("verify", spec.name, 0, 0);

@@ -121,6 +121,196 @@ bool findLoopCount(const ExtensionBlock *blocks, int count, int *loopCount)
     return false;
 }
 
+// giflib's status codes become MediaErrors that name the file and the step.
+void check(GifFileType *gif, int result, const std::string &path, const char *step)
+{
+    if (result != GIF_ERROR)
+        return;
+    std::string why = errorText(gif->Error);
+    if (gif->Error == E_GIF_ERR_WRITE_FAILED)
+        why += " (out of memory for the encoded GIF)";
+    throw MediaError(path + ": cannot write GIF (" + step + "): " + why);
+}
+
+void putLoopExtension(GifFileType *gif, const std::string &path)
+{
+    static const GifByteType loopForever[3] = {1, 0, 0}; // sub-block id 1, count 0
+    check(gif, EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), path, "loop extension");
+    check(gif, EGifPutExtensionBlock(gif, 11, "NETSCAPE2.0"), path, "loop extension");
+    check(gif, EGifPutExtensionBlock(gif, 3, loopForever), path, "loop extension");
+    check(gif, EGifPutExtensionTrailer(gif), path, "loop extension");
+}
+
+std::unique_ptr<ColorMapObject, MapFreer> makeColourMap(const IndexedImage &indexed,
+                                                        const std::string &path)
+{
+    // GIF colour tables have a power-of-two size, at least 2; unused entries stay black.
+    int mapSize = 2;
+    while (mapSize < static_cast<int>(indexed.palette.size()))
+        mapSize *= 2;
+    std::vector<GifColorType> colours(static_cast<std::size_t>(mapSize), GifColorType{0, 0, 0});
+    for (std::size_t c = 0; c < indexed.palette.size(); ++c)
+        colours[c] = {indexed.palette[c][0], indexed.palette[c][1], indexed.palette[c][2]};
+    std::unique_ptr<ColorMapObject, MapFreer> map(GifMakeMapObject(mapSize, colours.data()));
+    if (!map)
+        throw MediaError(path + ": cannot write GIF: out of memory for a colour table");
+    return map;
+}
+
+// One frame: its own palette, its delay, then its pixels scaled up `scale` times; `row` is a
+// buffer of one scaled row, kept across frames.
+void putFrame(GifFileType *gif, const Image8 &source, int scale, int delay,
+              std::vector<GifPixelType> &row, const std::string &path)
+{
+    const int srcWidth = source.width;
+    const int width = srcWidth * scale;
+    // Quantising before scaling gives the same palette (every colour's count grows by
+    // scale^2) at a fraction of the cost.
+    const IndexedImage indexed = quantize(source);
+    const auto map = makeColourMap(indexed, path);
+
+    GraphicsControlBlock gcb{};
+    gcb.DisposalMode = DISPOSE_DO_NOT; // every frame covers the whole screen
+    gcb.UserInputFlag = false;
+    gcb.DelayTime = delay;
+    gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+    GifByteType extension[4];
+    const std::size_t extensionLength = EGifGCBToExtension(&gcb, extension);
+    check(gif,
+          EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(extensionLength), extension),
+          path, "frame delay");
+    check(gif, EGifPutImageDesc(gif, 0, 0, width, source.height * scale, false, map.get()), path,
+          "image descriptor");
+
+    for (int y = 0; y < indexed.height; ++y) {
+        const uint8_t *src = indexed.indices.data() + static_cast<std::size_t>(y) * srcWidth;
+        GifPixelType *out = row.data();
+        for (int x = 0; x < srcWidth; ++x)
+            for (int k = 0; k < scale; ++k)
+                *out++ = src[x];
+        for (int k = 0; k < scale; ++k)
+            check(gif, EGifPutLine(gif, row.data(), width), path, "pixels");
+    }
+}
+
+// Opens the file and checks its stamp: giflib says only "Failed to read" for a short file,
+// the stamp gives a clearer answer.
+std::unique_ptr<FILE, FileCloser> openGifFile(const std::string &path)
+{
+    std::unique_ptr<FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file)
+        throw MediaError(path + ": cannot open: " + std::strerror(errno));
+    char stamp[6] = {};
+    if (std::fread(stamp, 1, sizeof stamp, file.get()) != sizeof stamp
+        || (std::memcmp(stamp, "GIF87a", 6) != 0 && std::memcmp(stamp, "GIF89a", 6) != 0))
+        throw MediaError(path + ": not a GIF file");
+    std::rewind(file.get());
+    return file;
+}
+
+// The whole file decoded into giflib's structures; `file` must outlive the result.
+std::unique_ptr<GifFileType, DecoderCloser> decodeGif(FILE *file, const std::string &path)
+{
+    int openError = 0;
+    std::unique_ptr<GifFileType, DecoderCloser> gif(DGifOpen(file, readFromFile, &openError));
+    if (!gif) {
+        if (openError == D_GIF_ERR_NOT_GIF_FILE)
+            throw MediaError(path + ": not a GIF file");
+        throw MediaError(path + ": cannot read GIF: " + errorText(openError));
+    }
+    if (1LL * gif->SWidth * gif->SHeight > kMaxScreenPixels || gif->SWidth <= 0 || gif->SHeight <= 0)
+        throw MediaError(path + ": unsupported GIF screen size " + std::to_string(gif->SWidth) + "x"
+                         + std::to_string(gif->SHeight));
+    if (DGifSlurp(gif.get()) == GIF_ERROR)
+        throw MediaError(path + ": corrupt or truncated GIF: " + errorText(gif->Error));
+    return gif;
+}
+
+// The loop extension may follow the screen descriptor or sit with any frame; -1 when there
+// is none (the animation plays once).
+int loopCountOf(const GifFileType &gif)
+{
+    int loopCount = -1;
+    if (!findLoopCount(gif.ExtensionBlocks, gif.ExtensionBlockCount, &loopCount))
+        for (int i = 0; i < gif.ImageCount; ++i)
+            if (findLoopCount(gif.SavedImages[i].ExtensionBlocks,
+                              gif.SavedImages[i].ExtensionBlockCount, &loopCount))
+                break;
+    return loopCount;
+}
+
+// Frames draw onto a persistent canvas (RGB, the logical screen's size).
+class Canvas
+{
+public:
+    explicit Canvas(const GifFileType &gif)
+        : m_width(gif.SWidth), m_height(gif.SHeight),
+          m_pixels(static_cast<std::size_t>(m_width) * m_height * 3)
+    {
+        if (gif.SColorMap && gif.SBackGroundColor >= 0
+            && gif.SBackGroundColor < gif.SColorMap->ColorCount) {
+            const GifColorType &c = gif.SColorMap->Colors[gif.SBackGroundColor];
+            m_background[0] = c.Red;
+            m_background[1] = c.Green;
+            m_background[2] = c.Blue;
+        }
+        fillBackground(0, 0, m_width, m_height);
+    }
+
+    void fillBackground(int left, int top, int w, int h)
+    {
+        for (int y = std::max(top, 0); y < std::min(top + h, m_height); ++y)
+            for (int x = std::max(left, 0); x < std::min(left + w, m_width); ++x)
+                std::memcpy(&m_pixels[(static_cast<std::size_t>(y) * m_width + x) * 3], m_background, 3);
+    }
+
+    // The frame's opaque pixels, clipped to the screen.
+    void draw(const SavedImage &image, const ColorMapObject &map, int transparent)
+    {
+        const GifImageDesc &desc = image.ImageDesc;
+        if (!image.RasterBits)
+            return;
+        for (int y = 0; y < desc.Height; ++y) {
+            const int cy = desc.Top + y;
+            if (cy < 0 || cy >= m_height)
+                continue;
+            const GifByteType *src = image.RasterBits + static_cast<std::size_t>(y) * desc.Width;
+            for (int x = 0; x < desc.Width; ++x) {
+                const int cx = desc.Left + x;
+                const int index = src[x];
+                if (cx < 0 || cx >= m_width || index == transparent)
+                    continue;
+                uint8_t *out = &m_pixels[(static_cast<std::size_t>(cy) * m_width + cx) * 3];
+                if (index < map.ColorCount) {
+                    out[0] = map.Colors[index].Red;
+                    out[1] = map.Colors[index].Green;
+                    out[2] = map.Colors[index].Blue;
+                } else {
+                    out[0] = out[1] = out[2] = 0; // out of the table: browsers show black
+                }
+            }
+        }
+    }
+
+    Image8 snapshot() const
+    {
+        Image8 frame;
+        frame.width = m_width;
+        frame.height = m_height;
+        frame.channels = 3;
+        frame.pixels = m_pixels;
+        return frame;
+    }
+
+    std::vector<uint8_t> &pixels() { return m_pixels; }
+
+private:
+    int m_width;
+    int m_height;
+    uint8_t m_background[3] = {0, 0, 0};
+    std::vector<uint8_t> m_pixels;
+};
+
 } // namespace
 
 bool writeGif(const std::string &path, const std::vector<Image8> &frames, const GifOptions &options,
@@ -128,8 +318,7 @@ bool writeGif(const std::string &path, const std::vector<Image8> &frames, const 
 {
     validate(path, frames, options);
     const int scale = options.scale;
-    const int srcWidth = frames.front().width;
-    const int width = srcWidth * scale;
+    const int width = frames.front().width * scale;
     const int height = frames.front().height * scale;
     const int total = static_cast<int>(frames.size());
     // GIF delays are hundredths of a second; round to the nearest.
@@ -140,66 +329,18 @@ bool writeGif(const std::string &path, const std::vector<Image8> &frames, const 
     std::unique_ptr<GifFileType, EncoderCloser> gif(EGifOpen(&bytes, appendToString, &openError));
     if (!gif)
         throw MediaError(path + ": cannot start GIF: " + errorText(openError));
-    auto check = [&](int result, const char *step) {
-        if (result != GIF_ERROR)
-            return;
-        std::string why = errorText(gif->Error);
-        if (gif->Error == E_GIF_ERR_WRITE_FAILED)
-            why += " (out of memory for the encoded GIF)";
-        throw MediaError(path + ": cannot write GIF (" + step + "): " + why);
-    };
 
     // GIF89a: the animation and delay extensions are not part of GIF87a.
     EGifSetGifVersion(gif.get(), true);
     // No global colour table: every frame carries its own palette.
-    check(EGifPutScreenDesc(gif.get(), width, height, 8, 0, nullptr), "screen descriptor");
-    if (options.loop) {
-        static const GifByteType loopForever[3] = {1, 0, 0}; // sub-block id 1, count 0
-        check(EGifPutExtensionLeader(gif.get(), APPLICATION_EXT_FUNC_CODE), "loop extension");
-        check(EGifPutExtensionBlock(gif.get(), 11, "NETSCAPE2.0"), "loop extension");
-        check(EGifPutExtensionBlock(gif.get(), 3, loopForever), "loop extension");
-        check(EGifPutExtensionTrailer(gif.get()), "loop extension");
-    }
+    check(gif.get(), EGifPutScreenDesc(gif.get(), width, height, 8, 0, nullptr), path,
+          "screen descriptor");
+    if (options.loop)
+        putLoopExtension(gif.get(), path);
 
     std::vector<GifPixelType> row(static_cast<std::size_t>(width));
     for (int i = 0; i < total; ++i) {
-        // Quantising before scaling gives the same palette (every colour's count grows by
-        // scale^2) at a fraction of the cost.
-        const IndexedImage indexed = quantize(frames[i]);
-
-        // GIF colour tables have a power-of-two size, at least 2; unused entries stay black.
-        int mapSize = 2;
-        while (mapSize < static_cast<int>(indexed.palette.size()))
-            mapSize *= 2;
-        std::vector<GifColorType> colours(static_cast<std::size_t>(mapSize), GifColorType{0, 0, 0});
-        for (std::size_t c = 0; c < indexed.palette.size(); ++c)
-            colours[c] = {indexed.palette[c][0], indexed.palette[c][1], indexed.palette[c][2]};
-        std::unique_ptr<ColorMapObject, MapFreer> map(GifMakeMapObject(mapSize, colours.data()));
-        if (!map)
-            throw MediaError(path + ": cannot write GIF: out of memory for a colour table");
-
-        GraphicsControlBlock gcb{};
-        gcb.DisposalMode = DISPOSE_DO_NOT; // every frame covers the whole screen
-        gcb.UserInputFlag = false;
-        gcb.DelayTime = delay;
-        gcb.TransparentColor = NO_TRANSPARENT_COLOR;
-        GifByteType extension[4];
-        const std::size_t extensionLength = EGifGCBToExtension(&gcb, extension);
-        check(EGifPutExtension(gif.get(), GRAPHICS_EXT_FUNC_CODE, static_cast<int>(extensionLength),
-                               extension),
-              "frame delay");
-        check(EGifPutImageDesc(gif.get(), 0, 0, width, height, false, map.get()), "image descriptor");
-
-        for (int y = 0; y < indexed.height; ++y) {
-            const uint8_t *src = indexed.indices.data() + static_cast<std::size_t>(y) * srcWidth;
-            GifPixelType *out = row.data();
-            for (int x = 0; x < srcWidth; ++x)
-                for (int k = 0; k < scale; ++k)
-                    *out++ = src[x];
-            for (int k = 0; k < scale; ++k)
-                check(EGifPutLine(gif.get(), row.data(), width), "pixels");
-        }
-
+        putFrame(gif.get(), frames[i], scale, delay, row, path);
         if (progress && !progress(i + 1, total))
             return false; // nothing was written; the encoder and its bytes are freed
     }
@@ -217,58 +358,13 @@ bool writeGif(const std::string &path, const std::vector<Image8> &frames, const 
 
 std::vector<Image8> readGif(const std::string &path, int *loopCount)
 {
-    std::unique_ptr<FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file)
-        throw MediaError(path + ": cannot open: " + std::strerror(errno));
-    // giflib says only "Failed to read" for a short file; the stamp gives a clearer answer.
-    char stamp[6] = {};
-    if (std::fread(stamp, 1, sizeof stamp, file.get()) != sizeof stamp
-        || (std::memcmp(stamp, "GIF87a", 6) != 0 && std::memcmp(stamp, "GIF89a", 6) != 0))
-        throw MediaError(path + ": not a GIF file");
-    std::rewind(file.get());
-    int openError = 0;
-    std::unique_ptr<GifFileType, DecoderCloser> gif(DGifOpen(file.get(), readFromFile, &openError));
-    if (!gif) {
-        if (openError == D_GIF_ERR_NOT_GIF_FILE)
-            throw MediaError(path + ": not a GIF file");
-        throw MediaError(path + ": cannot read GIF: " + errorText(openError));
-    }
-    if (1LL * gif->SWidth * gif->SHeight > kMaxScreenPixels || gif->SWidth <= 0 || gif->SHeight <= 0)
-        throw MediaError(path + ": unsupported GIF screen size " + std::to_string(gif->SWidth) + "x"
-                         + std::to_string(gif->SHeight));
-    if (DGifSlurp(gif.get()) == GIF_ERROR)
-        throw MediaError(path + ": corrupt or truncated GIF: " + errorText(gif->Error));
+    const auto file = openGifFile(path);
+    const auto gif = decodeGif(file.get(), path);
+    if (loopCount)
+        *loopCount = loopCountOf(*gif);
 
-    if (loopCount) {
-        // -1: no loop extension, the animation plays once.
-        *loopCount = -1;
-        if (!findLoopCount(gif->ExtensionBlocks, gif->ExtensionBlockCount, loopCount))
-            for (int i = 0; i < gif->ImageCount; ++i)
-                if (findLoopCount(gif->SavedImages[i].ExtensionBlocks,
-                                  gif->SavedImages[i].ExtensionBlockCount, loopCount))
-                    break;
-    }
-
-    const int width = gif->SWidth;
-    const int height = gif->SHeight;
-    uint8_t background[3] = {0, 0, 0};
-    if (gif->SColorMap && gif->SBackGroundColor >= 0
-        && gif->SBackGroundColor < gif->SColorMap->ColorCount) {
-        const GifColorType &c = gif->SColorMap->Colors[gif->SBackGroundColor];
-        background[0] = c.Red;
-        background[1] = c.Green;
-        background[2] = c.Blue;
-    }
-    auto fillBackground = [&](std::vector<uint8_t> &canvas, int left, int top, int w, int h) {
-        for (int y = std::max(top, 0); y < std::min(top + h, height); ++y)
-            for (int x = std::max(left, 0); x < std::min(left + w, width); ++x)
-                std::memcpy(&canvas[(static_cast<std::size_t>(y) * width + x) * 3], background, 3);
-    };
-
-    // Frames draw onto a persistent canvas; a frame's disposal mode says what happens to its
-    // rectangle before the next one is drawn.
-    std::vector<uint8_t> canvas(static_cast<std::size_t>(width) * height * 3);
-    fillBackground(canvas, 0, 0, width, height);
+    // A frame's disposal mode says what happens to its rectangle before the next one is drawn.
+    Canvas canvas(*gif);
     std::vector<Image8> frames;
     frames.reserve(static_cast<std::size_t>(gif->ImageCount));
     for (int i = 0; i < gif->ImageCount; ++i) {
@@ -282,41 +378,14 @@ std::vector<Image8> readGif(const std::string &path, int *loopCount)
 
         std::vector<uint8_t> previous;
         if (gcb.DisposalMode == DISPOSE_PREVIOUS)
-            previous = canvas;
-        if (image.RasterBits) {
-            for (int y = 0; y < desc.Height; ++y) {
-                const int cy = desc.Top + y;
-                if (cy < 0 || cy >= height)
-                    continue;
-                const GifByteType *src = image.RasterBits + static_cast<std::size_t>(y) * desc.Width;
-                for (int x = 0; x < desc.Width; ++x) {
-                    const int cx = desc.Left + x;
-                    const int index = src[x];
-                    if (cx < 0 || cx >= width || index == gcb.TransparentColor)
-                        continue;
-                    uint8_t *out = &canvas[(static_cast<std::size_t>(cy) * width + cx) * 3];
-                    if (index < map->ColorCount) {
-                        out[0] = map->Colors[index].Red;
-                        out[1] = map->Colors[index].Green;
-                        out[2] = map->Colors[index].Blue;
-                    } else {
-                        out[0] = out[1] = out[2] = 0; // out of the table: browsers show black
-                    }
-                }
-            }
-        }
-
-        Image8 frame;
-        frame.width = width;
-        frame.height = height;
-        frame.channels = 3;
-        frame.pixels = canvas;
-        frames.push_back(std::move(frame));
+            previous = canvas.pixels();
+        canvas.draw(image, *map, gcb.TransparentColor);
+        frames.push_back(canvas.snapshot());
 
         if (gcb.DisposalMode == DISPOSE_BACKGROUND)
-            fillBackground(canvas, desc.Left, desc.Top, desc.Width, desc.Height);
+            canvas.fillBackground(desc.Left, desc.Top, desc.Width, desc.Height);
         else if (gcb.DisposalMode == DISPOSE_PREVIOUS)
-            canvas.swap(previous);
+            canvas.pixels().swap(previous);
     }
     return frames;
 }

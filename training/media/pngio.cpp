@@ -58,7 +58,8 @@ void appendToString(png_structp png, png_bytep data, size_t length)
 
 void flushNothing(png_structp) {}
 
-// No C++ object with a destructor may live in these two functions: a longjmp skips them.
+// No C++ object with a destructor may live in these functions or the helpers they call after
+// setjmp: a longjmp skips them.
 bool encodePng(std::string *out, const Image8 &image, PngErrorSink &sink)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
@@ -99,46 +100,28 @@ struct DecodedPng
     std::vector<uint8_t> pixels;
 };
 
-bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &sink)
+// A palette whose entries are all grey.
+bool hasGreyPalette(png_structp png, png_infop info)
 {
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
-    if (!png) {
-        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+    png_colorp entries = nullptr;
+    int count = 0;
+    if (!png_get_PLTE(png, info, &entries, &count) || count <= 0)
         return false;
-    }
-    png_infop info = png_create_info_struct(png);
-    if (!info) {
-        png_destroy_read_struct(&png, nullptr, nullptr);
-        std::snprintf(sink.message, sizeof sink.message, "out of memory");
-        return false;
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_read_struct(&png, &info, nullptr);
-        return false;
-    }
-    png_init_io(png, file);
-    png_set_sig_bytes(png, 8); // the caller has read and checked the signature
-    png_read_info(png, info);
+    bool grey = true;
+    for (int i = 0; i < count && grey; ++i)
+        grey = entries[i].red == entries[i].green && entries[i].green == entries[i].blue;
+    return grey;
+}
 
-    const png_uint_32 width = png_get_image_width(png, info);
-    const png_uint_32 height = png_get_image_height(png, info);
-    if (1ULL * width * height > kMaxPixels)
-        png_error(png, "image too large");
+// Everything becomes 8-bit grey or 8-bit RGB: palettes expand to RGB, small grey depths
+// to 8 bits, 16 bits scale down, alpha (and tRNS) is dropped like PIL's convert("RGB") or
+// composited over black.
+void requestGreyOrRgb8(png_structp png, png_infop info, bool alphaOverBlack, DecodedPng &out)
+{
     const int colorType = png_get_color_type(png, info);
     const int bitDepth = png_get_bit_depth(png, info);
-
-    // Everything becomes 8-bit grey or 8-bit RGB: palettes expand to RGB, small grey depths
-    // to 8 bits, 16 bits scale down, alpha (and tRNS) is dropped like PIL's convert("RGB") or
-    // composited over black.
     if (colorType == PNG_COLOR_TYPE_PALETTE) {
-        png_colorp entries = nullptr;
-        int count = 0;
-        if (png_get_PLTE(png, info, &entries, &count) && count > 0) {
-            bool grey = true;
-            for (int i = 0; i < count && grey; ++i)
-                grey = entries[i].red == entries[i].green && entries[i].green == entries[i].blue;
-            out.greyPalette = grey;
-        }
+        out.greyPalette = hasGreyPalette(png, info);
         png_set_palette_to_rgb(png);
     }
     if (colorType == PNG_COLOR_TYPE_GRAY && bitDepth < 8)
@@ -162,6 +145,13 @@ bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &s
     } else {
         png_set_strip_alpha(png);
     }
+}
+
+// Reads the pixels into out.pixels, once the transformations are set.
+void readPixels(png_structp png, png_infop info, DecodedPng &out)
+{
+    const png_uint_32 width = png_get_image_width(png, info);
+    const png_uint_32 height = png_get_image_height(png, info);
     const int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
 
@@ -189,6 +179,32 @@ bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &s
     out.width = static_cast<int>(width);
     out.height = static_cast<int>(height);
     out.channels = channels;
+}
+
+bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &sink)
+{
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
+    if (!png) {
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, nullptr, nullptr);
+        std::snprintf(sink.message, sizeof sink.message, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, nullptr);
+        return false;
+    }
+    png_init_io(png, file);
+    png_set_sig_bytes(png, 8); // the caller has read and checked the signature
+    png_read_info(png, info);
+    if (1ULL * png_get_image_width(png, info) * png_get_image_height(png, info) > kMaxPixels)
+        png_error(png, "image too large");
+    requestGreyOrRgb8(png, info, alphaOverBlack, out);
+    readPixels(png, info, out);
     png_destroy_read_struct(&png, &info, nullptr);
     return true;
 }
