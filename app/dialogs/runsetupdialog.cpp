@@ -1,6 +1,7 @@
 #include "dialogs/runsetupdialog.h"
 
 #include "panels/hyperparameterpanel.h"
+#include "support/messagebar.h"
 #include "ui_runsetupdialog.h"
 
 #include <QPushButton>
@@ -32,7 +33,10 @@ QString RunSetupDialog::name() const
 void RunSetupDialog::accept()
 {
     // Bad settings stay in the dialog, marked, instead of failing later in a run.
-    if (!m_panel->validate().isEmpty())
+    const QString problems = m_panel->validate();
+    if (!problems.isEmpty()) {
+        m_ui->messages->showError(problems);
         return;
+    }
     QDialog::accept();
 }

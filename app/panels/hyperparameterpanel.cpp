@@ -73,11 +73,6 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
         }
         addField(f, form);
     }
-    m_error = new QLabel;
-    m_error->setObjectName("settingsError");
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet("color: #b00020;");
-    column->addWidget(m_error);
     column->addStretch();
     auto *scroll = new QScrollArea;
     scroll->setWidget(content);
@@ -191,19 +186,7 @@ QString HyperparameterPanel::validate()
             if (QWidget *w = m_fields.value(QString::fromStdString(name)))
                 w->setStyleSheet("border: 1px solid #b00020;");
     }
-    const QString text = reasons.join('\n');
-    m_error->setText(text);
-    return text;
-}
-
-void HyperparameterPanel::showError(const QString &message)
-{
-    m_error->setText(message);
-}
-
-QString HyperparameterPanel::errorText() const
-{
-    return m_error->text();
+    return reasons.join('\n');
 }
 
 void HyperparameterPanel::setRunning(bool running)

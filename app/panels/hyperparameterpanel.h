@@ -6,7 +6,6 @@
 #include <QWidget>
 
 class QFormLayout;
-class QLabel;
 
 namespace ganvas {
 struct ConfigField;
@@ -14,8 +13,8 @@ struct ConfigField;
 
 // An editor for every TrainingConfig field, built from the engine's table (configFields():
 // groups, labels, tooltips, ranges, choices, which may change mid-run). Invalid values are
-// marked in place with the reasons shown below. While a run trains, only the fields the
-// Trainer can change mid-run stay editable.
+// marked in place; the window shows the reasons in its message bar. While a run trains, only
+// the fields the Trainer can change mid-run stay editable.
 class HyperparameterPanel : public QWidget
 {
     Q_OBJECT
@@ -26,10 +25,8 @@ public:
 
     ganvas::TrainingConfig config() const;
     void setConfig(const ganvas::TrainingConfig &config);
-    // Checks the settings, marks the bad fields, shows the reasons; returns them ("" if valid).
+    // Checks the settings and marks the bad fields; returns the reasons, one a line ("" if valid).
     QString validate();
-    void showError(const QString &message);
-    QString errorText() const;
     // Locks the fields that cannot change during a run.
     void setRunning(bool running);
     // The field's editor, by its JSON name (for tests and focus).
@@ -44,6 +41,5 @@ private:
 
     QHash<QString, QWidget *> m_fields; // by JSON name
     QHash<QString, bool> m_live;
-    QLabel *m_error;
     bool m_running = false;
 };

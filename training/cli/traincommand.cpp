@@ -46,11 +46,13 @@ std::string runDirOfCheckpoint(const std::string &checkpoint)
     return {};
 }
 
-int runTraining(CLI::App *sub, const TrainOptions &o)
+// The settings and run directory of a new run or of one being continued: the config file or
+// the checkpoint, with the command line's values over them. Throws UsageError.
+TrainingConfig settingsFor(CLI::App *sub, const TrainOptions &o, std::string &checkpoint, std::string &out)
 {
     auto given = [&](const char *name) { return sub->count(name) > 0; };
     TrainingConfig config;
-    std::string checkpoint, out = o.out;
+    out = o.out;
     if (!o.resume.empty()) {
         try {
             checkpoint = RunDirectory::resolveCheckpoint(o.resume);
@@ -86,19 +88,32 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     if (!problems.empty())
         throw UsageError("invalid settings:\n  " + problemsText(problems, "\n  "));
 
-    const ImageSet data = loadDataset(config);
+    return config;
+}
+
+// What was loaded, and the images left out: unreadable pictures do not stop a run, but a
+// person should know they were left out.
+void printDataset(const ImageSet &data)
+{
     std::printf("data %s: %lld images %lldx%lldx%lld (%s)\n", data.source.c_str(), (long long)data.count,
                 (long long)data.height, (long long)data.width, (long long)data.channels, data.format.c_str());
-    if (data.skipped > 0) {
-        // Unreadable pictures do not stop a run, but a person should know they were left out.
-        std::string named;
-        for (const auto &note : data.notes)
-            named += (named.empty() ? "" : ", ") + note;
-        if (data.skipped > static_cast<int64_t>(data.notes.size()))
-            named += ", ...";
-        std::printf("note: skipped %lld unreadable file%s: %s\n", (long long)data.skipped,
-                    data.skipped == 1 ? "" : "s", named.c_str());
-    }
+    if (data.skipped == 0)
+        return;
+    std::string named;
+    for (const auto &note : data.notes)
+        named += (named.empty() ? "" : ", ") + note;
+    if (data.skipped > static_cast<int64_t>(data.notes.size()))
+        named += ", ...";
+    std::printf("note: skipped %lld unreadable file%s: %s\n", (long long)data.skipped,
+                data.skipped == 1 ? "" : "s", named.c_str());
+}
+
+int runTraining(CLI::App *sub, const TrainOptions &o)
+{
+    std::string checkpoint, out;
+    const TrainingConfig config = settingsFor(sub, o, checkpoint, out);
+    const ImageSet data = loadDataset(config);
+    printDataset(data);
     Trainer trainer(config, data, out);
     if (!checkpoint.empty()) {
         trainer.restore(checkpoint);

@@ -67,7 +67,8 @@ const char *const kOptimisers = QT_TRANSLATE_NOOP("TrainingConfig", "Optimisers"
 const char *const kTricks = QT_TRANSLATE_NOOP("TrainingConfig", "Tricks");
 const char *const kRun = QT_TRANSLATE_NOOP("TrainingConfig", "Run");
 
-std::vector<ConfigField> makeTable()
+// The data, the model and the loss.
+std::vector<ConfigField> dataModelLossFields()
 {
     return {
         Entry(kData, "dataset", &C::dataset, K::Text, QT_TRANSLATE_NOOP("TrainingConfig", "Dataset"),
@@ -104,6 +105,13 @@ std::vector<ConfigField> makeTable()
         Entry(kLoss, "gp_weight", &C::gpWeight, K::Real, QT_TRANSLATE_NOOP("TrainingConfig", "GP weight"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Weight of WGAN-GP's gradient penalty (used with wgan-gp only)."))
             .range(0, 10000).decimals(2).onlyLosses({"wgan-gp"}, false),
+    };
+}
+
+// The two Adam optimisers and the learning-rate decay.
+std::vector<ConfigField> optimiserFields()
+{
+    return {
         Entry(kOptimisers, "lr_g", &C::lrG, K::Real, QT_TRANSLATE_NOOP("TrainingConfig", "Learning rate G"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Adam step size of the generator; takes effect at the next step."))
             .range(0, 1).open(true, true).decimals(6).live().cli(),
@@ -131,6 +139,13 @@ std::vector<ConfigField> makeTable()
               QT_TRANSLATE_NOOP("TrainingConfig", "Decay factor"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Per-epoch factor of exponential decay."))
             .range(0, 1).open(true, false).decimals(3),
+    };
+}
+
+// The training tricks of the seed's FAQ.
+std::vector<ConfigField> trickFields()
+{
+    return {
         Entry(kTricks, "d_steps_per_g", &C::dStepsPerG, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "D steps per G"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Discriminator updates per generator update (5 is usual for WGAN)."))
@@ -153,6 +168,13 @@ std::vector<ConfigField> makeTable()
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "The noise falls linearly to zero over this many epochs (0: constant)."))
             .atLeast(0).live(),
+    };
+}
+
+// The run: its length, batches, seed, device and what it writes.
+std::vector<ConfigField> runFields()
+{
+    return {
         Entry(kRun, "epochs", &C::epochs, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Epochs"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Passes over the dataset (when resuming: the new total)."))
             .range(1, 100000).cli(),
@@ -178,6 +200,16 @@ std::vector<ConfigField> makeTable()
               QT_TRANSLATE_NOOP("TrainingConfig", "Steps per plotted point and metrics.csv row."))
             .range(1, 100000).cli(),
     };
+}
+
+// Every field, group by group, in the order the panel shows them.
+std::vector<ConfigField> makeTable()
+{
+    std::vector<ConfigField> table;
+    for (auto group : {dataModelLossFields, optimiserFields, trickFields, runFields})
+        for (ConfigField &f : group())
+            table.push_back(std::move(f));
+    return table;
 }
 
 std::string showNumber(double v)

@@ -1,0 +1,89 @@
+// QCustomPlot's header uses the plain signals/foreach keywords, which the test targets switch
+// off; this file includes no torch, so it may have them back.
+#undef QT_NO_KEYWORDS
+
+// The comparison's plot: every run's curves overlaid in its colour, with a legend, x in epochs,
+// long runs decimated for drawing.
+#include "comparisonplot.h"
+#include "comparisontesthelpers.h"
+#include "comparisonview.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+
+class TestComparisonPlot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void plotOverlaysRunsWithLegend();
+    void plotDecimatesLongRuns();
+};
+
+void TestComparisonPlot::plotOverlaysRunsWithLegend()
+{
+    ComparisonView view;
+    fill(view);
+    QVector<double> x, d, g;
+    for (int i = 0; i < 10; ++i) {
+        x.append(i / 5.0);
+        d.append(1.0 + i);
+        g.append(2.0 - i * 0.1);
+    }
+    view.addLosses(0, x, d, g);
+    view.addLosses(1, x.mid(0, 7), d.mid(0, 7), g.mid(0, 7));
+    QCustomPlot *plot = view.plot();
+    QCOMPARE(plot->legend->itemCount(), 4);
+    QStringList names;
+    for (int i = 0; i < 4; ++i) {
+        auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i));
+        QVERIFY(item);
+        const int run = i / 2;
+        QCOMPARE(item->plottable()->pen().color(), view.runColor(run));
+        names.append(item->plottable()->name());
+    }
+    QCOMPARE(names, QStringList({"mnist G", "mnist D", "cifar G", "cifar D"}));
+    ComparisonPlot *panel = view.comparisonPlot();
+    QCOMPARE(panel->gGraph(0)->pen().style(), Qt::SolidLine);
+    QCOMPARE(panel->dGraph(0)->pen().style(), Qt::DashLine);
+    QTRY_COMPARE(panel->gGraph(0)->dataCount(), 10);
+    QTRY_COMPARE(panel->dGraph(1)->dataCount(), 7);
+    QCOMPARE(panel->dGraph(0)->dataCount(), 10);
+    QCOMPARE(panel->gGraph(1)->dataCount(), 7);
+    QCOMPARE(panel->dGraph(1)->data()->at(6)->value, 7.0);
+
+    view.setRunTitle(1, "cifar-10");
+    QCOMPARE(panel->gGraph(1)->name(), QString("cifar-10 G"));
+    view.clearLosses(0);
+    panel->refresh();
+    QCOMPARE(panel->gGraph(0)->dataCount(), 0);
+    QCOMPARE(panel->gGraph(1)->dataCount(), 7);
+}
+
+void TestComparisonPlot::plotDecimatesLongRuns()
+{
+    ComparisonView view;
+    view.addRun("long");
+    QVector<double> x, d, g;
+    for (int i = 0; i < 50000; ++i) {
+        x.append(i / 500.0);
+        d.append(i % 2 ? 1.0 : 0.5);
+        g.append(i == 31234 ? 9.0 : 2.0);
+    }
+    view.addLosses(0, x, d, g);
+    ComparisonPlot *panel = view.comparisonPlot();
+    panel->refresh();
+    QCOMPARE(panel->pointCount(0), 50000);
+    QVERIFY(panel->gGraph(0)->dataCount() > 0);
+    QVERIFY(panel->gGraph(0)->dataCount() <= 2000);
+    // The min/max buckets keep the one spike.
+    bool found = false;
+    QCPRange range = panel->gGraph(0)->getValueRange(found);
+    QVERIFY(found);
+    QCOMPARE(range.upper, 9.0);
+    QVERIFY(view.plot()->yAxis->range().upper >= 9.0);
+}
+
+QTEST_MAIN(TestComparisonPlot)
+#include "tst_comparisonplot.moc"
