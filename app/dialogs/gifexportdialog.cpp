@@ -139,6 +139,7 @@ void GifExportDialog::onDone(const JobOutcome<bool> &outcome, const QString &fil
         m_ui->status->setText(message);
     } else {
         m_ui->status->clear();
+        m_ui->progress->setValue(0);
         m_ui->messages->showError(message);
     }
     Q_EMIT finished(written, message);

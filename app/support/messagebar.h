@@ -16,12 +16,12 @@ class MessageBar : public QFrame
 public:
     explicit MessageBar(QWidget *parent = nullptr);
 
+    // The message on show ("" when the bar is hidden), and whether it is an error.
+    QString text() const;
+    bool isError() const { return m_error; }
     void showError(const QString &message);
     void showInfo(const QString &message);
     void clear();
-    // The message on show ("" when the bar is hidden).
-    QString text() const;
-    bool isError() const { return m_error; }
 
 Q_SIGNALS:
     void shown(const QString &message, bool error);
