@@ -8,6 +8,7 @@
 
 #include <torch/cuda.h>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace ganvas;
@@ -46,6 +47,7 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void trainResumeSampleGif();
+    void scoreCheckpointsAndRuns();
     void bench();
     void cudaWithoutGpu();
     void badInput_data();
@@ -60,6 +62,8 @@ void TestCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_run = m_dir.filePath("runs/small");
+    // The feature network and the real images' features are cached here, not in the user's cache.
+    qputenv("GANVAS_CACHE_DIR", m_dir.filePath("cache").toUtf8());
     if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
         QSKIP("dataset-fashion-mnist is not installed");
 }
@@ -105,6 +109,35 @@ void TestCli::trainResumeSampleGif()
     const Image8 last = readPng(run + "/frames/epoch-0003.png");
     QCOMPARE(int(frames.back().pixels[(3 * 60 * frames.back().width + 3 * 60) * 3]),
              int(last.pixels[60 * last.width + 60]));
+}
+
+void TestCli::scoreCheckpointsAndRuns()
+{
+    // After trainResumeSampleGif: three checkpoints. A run directory: one line per checkpoint.
+    const QRegularExpression line("^epoch (\\d+) fd ([-0-9.e+]+) kid ([-0-9.e+]+) precision ([0-9.]+) recall ([0-9.]+)$");
+    auto r = cli({"score", m_run, "--samples", "200", "--seed", "2"}, 480000);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QStringList lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const auto m = line.match(lines[i]);
+        QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+        QCOMPARE(m.captured(1).toInt(), i + 1);
+        const double fd = m.captured(2).toDouble();
+        QVERIFY2(std::isfinite(fd) && fd > 0, qPrintable(lines[i]));
+        for (int k : {4, 5})
+            QVERIFY(m.captured(k).toDouble() >= 0 && m.captured(k).toDouble() <= 1);
+    }
+    QVERIFY2(r.err.contains("feature network:"), qPrintable(r.err)); // scores name their network
+    // A checkpoint: one line without the epoch; the same seed gives the same figures.
+    const QString ckpt = m_run + "/checkpoints/epoch-0003.ckpt";
+    r = cli({"score", ckpt, "--samples", "200", "--seed", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.startsWith("fd ") && lines[2].endsWith(r.out.trimmed()), qPrintable(r.out + " vs " + lines[2]));
+    // Bad input names the option.
+    r = cli({"score", ckpt, "--samples", "5"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("--samples"), qPrintable(r.err));
 }
 
 void TestCli::bench()

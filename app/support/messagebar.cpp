@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -20,10 +21,10 @@ MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Hide this message"));
     connect(m_close, &QToolButton::clicked, this, &MessageBar::clear);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 4, 4, 4);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_close, 0, Qt::AlignTop);
+    m_layout = new QHBoxLayout(this);
+    m_layout->setContentsMargins(8, 4, 4, 4);
+    m_layout->addWidget(m_text, 1);
+    m_layout->addWidget(m_close, 0, Qt::AlignTop);
     hide();
 }
 
@@ -45,6 +46,7 @@ void MessageBar::present(const QString &message, bool error)
         clear();
         return;
     }
+    removeActions();
     m_error = error;
     setStyleSheet(error ? "#messageBar { background: #fde7ea; border: 1px solid #b00020; } #messageText { color: #8a0018; }"
                         : "#messageBar { background: #e8f1fb; border: 1px solid #2a6ebb; } #messageText { color: #123f70; }");
@@ -53,8 +55,28 @@ void MessageBar::present(const QString &message, bool error)
     Q_EMIT shown(message, error);
 }
 
+QPushButton *MessageBar::addAction(const QString &text, std::function<void()> handler)
+{
+    auto *button = new QPushButton(text, this);
+    m_layout->insertWidget(m_layout->count() - 1, button, 0, Qt::AlignTop); // before the close button
+    connect(button, &QPushButton::clicked, this, [this, handler = std::move(handler)] {
+        clear();
+        handler();
+    });
+    m_actions.append(button);
+    return button;
+}
+
+void MessageBar::removeActions()
+{
+    for (QPushButton *b : std::as_const(m_actions))
+        b->deleteLater();
+    m_actions.clear();
+}
+
 void MessageBar::clear()
 {
+    removeActions();
     m_text->clear();
     m_error = false;
     hide();

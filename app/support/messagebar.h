@@ -2,7 +2,11 @@
 
 #include <QFrame>
 
+#include <functional>
+
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 // The one component that shows the user what went wrong (or right) in a window: a bar across
@@ -21,6 +25,9 @@ public:
     bool isError() const { return m_error; }
     void showError(const QString &message);
     void showInfo(const QString &message);
+    // A button on the message on show ("Roll back", "Keep paused"): pressing it runs `handler`
+    // and hides the bar. The next message takes the buttons away.
+    QPushButton *addAction(const QString &text, std::function<void()> handler);
     void clear();
 
 Q_SIGNALS:
@@ -29,6 +36,10 @@ Q_SIGNALS:
 private:
     void present(const QString &message, bool error);
 
+    void removeActions();
+
+    QHBoxLayout *m_layout;
+    QList<QPushButton *> m_actions;
     QLabel *m_text;
     QToolButton *m_close;
     bool m_error = false;

@@ -33,5 +33,6 @@ CommandAction addSampleCommand(CLI::App &app);
 CommandAction addGifCommand(CLI::App &app);
 CommandAction addBenchCommand(CLI::App &app);
 CommandAction addDatasetsCommand(CLI::App &app);
+CommandAction addScoreCommand(CLI::App &app);
 
 } // namespace ganvas

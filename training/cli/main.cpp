@@ -1,4 +1,4 @@
-// ganvas-cli: train, sample, gif and bench without the GUI.
+// ganvas-cli: train, sample, gif, bench, datasets and score without the GUI.
 #include "checkpoint/checkpoint.h"
 #include "cli/commands.h"
 #include "data/dataerror.h"
@@ -33,7 +33,7 @@ int main(int argc, char **argv)
     app.require_subcommand(1);
     std::map<CLI::App *, ganvas::CommandAction> actions;
     for (auto add : {ganvas::addTrainCommand, ganvas::addSampleCommand, ganvas::addGifCommand,
-                     ganvas::addBenchCommand, ganvas::addDatasetsCommand}) {
+                     ganvas::addBenchCommand, ganvas::addDatasetsCommand, ganvas::addScoreCommand}) {
         auto action = add(app);
         actions[app.get_subcommands({}).back()] = action;
     }

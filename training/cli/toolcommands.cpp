@@ -26,11 +26,11 @@ CommandAction addSampleCommand(CLI::App &app)
     auto *sub = app.add_subcommand("sample", "Draw a grid of new images from a checkpoint's generator");
     sub->add_option("checkpoint", o->checkpoint, "Checkpoint file (.ckpt)")->required();
     sub->add_option("--out", o->out, "PNG file to write")->required();
-    sub->add_option("--count", o->count, "Number of images (1-1024), tiled in a square-ish grid");
+    sub->add_option("--count", o->count, "Number of images (1-10000), tiled in a square-ish grid");
     sub->add_option("--seed", o->seed, "Seed of the noise");
     return [o] {
-        if (o->count < 1 || o->count > 1024)
-            throw UsageError("--count: must be 1 to 1024 (got " + std::to_string(o->count) + ")");
+        if (o->count < 1 || o->count > 10000)
+            throw UsageError("--count: must be 1 to 10000 (got " + std::to_string(o->count) + ")");
         applyThreads(0);
         auto loaded = loadGenerator(o->checkpoint);
         auto gen = at::make_generator<at::CPUGeneratorImpl>(o->seed);
