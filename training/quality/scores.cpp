@@ -63,10 +63,11 @@ double kernelSum(const torch::Tensor &x, const torch::Tensor &y)
 {
     const double d = double(x.size(1));
     const int64_t rows = chunkRows(y.size(0));
+    const auto one = torch::ones({1, 1}, x.options());
     double sum = 0;
     for (int64_t start = 0; start < x.size(0); start += rows) {
         const auto part = x.narrow(0, start, std::min(rows, x.size(0) - start));
-        sum += part.mm(y.t()).div_(d).add_(1).pow_(3).sum().item<double>();
+        sum += torch::addmm(one, part, y.t(), 1, 1 / d).pow_(3).sum().item<double>();
     }
     return sum;
 }
@@ -87,11 +88,11 @@ double unbiasedMmd2(const torch::Tensor &x, const torch::Tensor &y)
     return (xx + yy) / (m * (m - 1)) - 2 * kernelSum(x, y) / (m * m);
 }
 
-// Squared Euclidean distances between rows of a and b (|a|^2 + |b|^2 - 2 a.b, clamped at 0).
-torch::Tensor squaredDistances(const torch::Tensor &a, const torch::Tensor &aNorms, const torch::Tensor &b,
-                               const torch::Tensor &bNorms)
+// Squared distances between rows of a and b less |a|^2 (|b|^2 - 2 a.b, one BLAS call): |a|^2 is
+// constant along a row, so it is added only where a row's values are compared with something.
+torch::Tensor partialDistances(const torch::Tensor &a, const torch::Tensor &b, const torch::Tensor &bNorms)
 {
-    return a.mm(b.t()).mul_(-2).add_(aNorms.unsqueeze(1)).add_(bNorms.unsqueeze(0)).clamp_min_(0);
+    return torch::addmm(bNorms.unsqueeze(0), a, b.t(), 1, -2);
 }
 
 // Squared radius of each row's k-nearest-neighbour ball within its own set: the (k+1)-th
@@ -102,9 +103,9 @@ torch::Tensor squaredRadii(const torch::Tensor &x, const torch::Tensor &norms, i
     auto radii = torch::empty({n}, x.options());
     for (int64_t start = 0; start < n; start += rows) {
         const int64_t len = std::min(rows, n - start);
-        const auto d2 = squaredDistances(x.narrow(0, start, len), norms.narrow(0, start, len), x, norms);
-        const auto nearest = std::get<0>(d2.topk(k + 1, 1, /*largest=*/false, /*sorted=*/true));
-        radii.narrow(0, start, len).copy_(nearest.select(1, k));
+        const auto partial = partialDistances(x.narrow(0, start, len), x, norms);
+        const auto nearest = std::get<0>(partial.topk(k + 1, 1, /*largest=*/false, /*sorted=*/true)).select(1, k);
+        radii.narrow(0, start, len).copy_(nearest.add(norms.narrow(0, start, len)).clamp_min_(0));
     }
     return radii;
 }
@@ -184,9 +185,11 @@ PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &
     auto recalled = torch::zeros({x.size(0)}, torch::kBool);
     for (int64_t start = 0; start < n; start += rows) {
         const int64_t len = std::min(rows, n - start);
-        const auto d2 = squaredDistances(y.narrow(0, start, len), yNorms.narrow(0, start, len), x, xNorms);
-        precise += d2.le(realRadii.unsqueeze(0)).any(1).sum().item<int64_t>();
-        recalled.logical_or_(d2.le(fakeRadii.narrow(0, start, len).unsqueeze(1)).any(0));
+        // d2_ij = partial_ij + |y_i|^2; the comparisons move |y_i|^2 to the other side.
+        auto partial = partialDistances(y.narrow(0, start, len), x, xNorms);
+        const auto norms = yNorms.narrow(0, start, len);
+        recalled.logical_or_(partial.le((fakeRadii.narrow(0, start, len) - norms).unsqueeze(1)).any(0));
+        precise += partial.sub_(realRadii.unsqueeze(0)).amin(1).le(-norms).sum().item<int64_t>();
     }
     PrecisionRecall r;
     r.precision = double(precise) / double(n);
