@@ -210,6 +210,8 @@ void Trainer::trainStep()
     const auto started = Clock::now();
     prepareRunDirectory();
     applyLiveSettings();
+    if (m_batchInEpoch >= m_batchesPerEpoch)
+        endEpoch(); // left undone by a divergence stop, when steps are taken after it anyway
     if (m_healthy.bytes.empty())
         takeHealthySnapshot(); // the run's start (or the restored checkpoint) is the first healthy point
     if (m_batchInEpoch == 0 || !m_perm.defined())
