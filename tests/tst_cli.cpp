@@ -49,6 +49,7 @@ private Q_SLOTS:
     void trainResumeSampleGif();
     void scoreCheckpointsAndRuns();
     void bench();
+    void divergence();
     void cudaWithoutGpu();
     void badInput_data();
     void badInput();
@@ -154,6 +155,24 @@ void TestCli::bench()
     QVERIFY2(e.code == 0, qPrintable(e.out + e.err));
     QVERIFY2(e.out.contains("device cpu blas"), qPrintable(e.out));
     QVERIFY(!e.out.contains("CUDA graph"));
+}
+
+void TestCli::divergence()
+{
+    // lr 0.9 drives the losses past their bound within the first epoch.
+    const QStringList args{"train", "--limit", "256", "--epochs", "3", "--batch-size", "32", "--log-every", "4",
+                           "--lr-g", "0.9", "--lr-d", "0.9", "--seed", "7"};
+    auto r = cli(args + QStringList{"--on-divergence", "stop", "--out", m_dir.filePath("runs/stop")});
+    QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+    const QRegularExpression said("[DG] loss (became|exploded).* at step \\d+ \\(epoch 1\\): stopped");
+    QVERIFY2(said.match(r.err).hasMatch(), qPrintable(r.err));
+
+    // Rolled back with halved rates, then either it finishes or a fourth divergence stops it.
+    r = cli(args + QStringList{"--out", m_dir.filePath("runs/rollback")});
+    QVERIFY2(r.out.contains("rolled back to") && r.out.contains("learning rates halved to 0.45 / 0.45"),
+             qPrintable(r.out + r.err));
+    QVERIFY2(r.code == 0 || (r.code == 1 && r.err.contains("stopped after 3 rollbacks")), qPrintable(r.out + r.err));
+    QVERIFY(QFile::exists(m_dir.filePath("runs/rollback/events.csv")));
 }
 
 void TestCli::cudaWithoutGpu()

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -31,13 +33,55 @@ void makeFolder(const std::string &path)
         throw FileWriteError(path + ": cannot create the folder: " + (ec ? ec.message() : "not a folder"));
 }
 
+// ",<value>", or "," alone for a value that is not finite (g_loss of a window without G step).
+std::string field(double v, const char *format)
+{
+    char buf[64] = ",";
+    if (std::isfinite(v))
+        std::snprintf(buf + 1, sizeof buf - 1, format, v);
+    return buf;
+}
+
 std::string csvRow(const StepStats &s)
 {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%d,%" PRId64 ",%.6g,%.6g,%.6g,%.6g,%.1f,%.6g,%.6g,%.6g,%.3f\n", s.epoch,
-                  s.step, s.dLoss, s.gLoss, s.dReal, s.dFake, s.imagesPerSec, s.lrG, s.lrD, s.instanceNoise,
-                  s.elapsedSec);
-    return buf;
+    std::string row = std::to_string(s.epoch) + "," + std::to_string(s.step);
+    for (double v : {s.dLoss, s.gLoss, s.dReal, s.dFake})
+        row += field(v, "%.6g");
+    row += field(s.imagesPerSec, "%.1f");
+    for (double v : {s.lrG, s.lrD, s.instanceNoise})
+        row += field(v, "%.6g");
+    return row + field(s.elapsedSec, "%.3f") + "\n";
+}
+
+// The values of one metrics row, an empty field read as NaN; false when a field is not a number.
+bool parseRow(const std::string &line, std::vector<double> &values)
+{
+    values.clear();
+    std::istringstream in(line);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        if (item.empty()) {
+            values.push_back(std::nan(""));
+            continue;
+        }
+        char *end = nullptr;
+        values.push_back(std::strtod(item.c_str(), &end));
+        if (end == item.c_str() || *end != '\0')
+            return false;
+    }
+    if (!line.empty() && line.back() == ',')
+        values.push_back(std::nan(""));
+    return true;
+}
+
+std::string csvQuoted(const std::string &text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+        return text;
+    std::string q = "\"";
+    for (char c : text)
+        q += c == '"' ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
+    return q + "\"";
 }
 
 } // namespace
@@ -91,6 +135,19 @@ void RunDirectory::appendMetric(const StepStats &row) const
         throw FileWriteError(metricsPath() + ": cannot append a row");
 }
 
+void RunDirectory::appendEvent(int epoch, int64_t step, const std::string &kind, const std::string &detail) const
+{
+    std::error_code ec;
+    const bool fresh = !fs::exists(eventsPath(), ec) || fs::file_size(eventsPath(), ec) == 0;
+    const std::string row = (fresh ? std::string(eventsHeader()) + "\n" : std::string()) + std::to_string(epoch) +
+                            "," + std::to_string(step) + "," + kind + "," + csvQuoted(detail) + "\n";
+    std::ofstream out(eventsPath(), std::ios::app);
+    out << row;
+    out.flush();
+    if (!out)
+        throw FileWriteError(eventsPath() + ": cannot append an event");
+}
+
 std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
 {
     std::ifstream in(path);
@@ -101,17 +158,19 @@ std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
     if (line.rfind("epoch,step,d_loss,g_loss,d_real,d_fake,images_per_s", 0) != 0)
         throw FileWriteError(path + ": line 1: not a GANvas metrics header");
     std::vector<StepStats> rows;
+    std::vector<double> v;
     int lineNo = 1;
     while (std::getline(in, line)) {
         ++lineNo;
         if (line.empty())
             continue;
-        StepStats s;
-        const int n = std::sscanf(line.c_str(), "%d,%" SCNd64 ",%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &s.epoch,
-                                  &s.step, &s.dLoss, &s.gLoss, &s.dReal, &s.dFake, &s.imagesPerSec, &s.lrG,
-                                  &s.lrD, &s.instanceNoise, &s.elapsedSec);
-        if (n < 7)
+        if (!parseRow(line, v) || v.size() < 7 || !std::isfinite(v[0]) || !std::isfinite(v[1]))
             throw FileWriteError(path + ": line " + std::to_string(lineNo) + ": malformed row");
+        v.resize(11, 0.0);
+        StepStats s;
+        s.epoch = int(v[0]), s.step = int64_t(v[1]), s.dLoss = v[2], s.gLoss = v[3], s.dReal = v[4];
+        s.dFake = v[5], s.imagesPerSec = v[6], s.lrG = v[7], s.lrD = v[8], s.instanceNoise = v[9];
+        s.elapsedSec = v[10];
         rows.push_back(s);
     }
     return rows;

@@ -7,7 +7,7 @@
 
 namespace ganvas {
 
-// runs/<name>/ as DESIGN.md fixes it: config.json, metrics.csv, frames/epoch-NNNN.png,
+// runs/<name>/ as DESIGN.md fixes it: config.json, metrics.csv, events.csv, frames/epoch-NNNN.png,
 // checkpoints/epoch-NNNN.ckpt. A checkpoint written when a run stops mid-epoch is
 // checkpoints/epoch-NNNN-step-SSSSSSSS.ckpt (NNNN: epochs completed, S: the global step).
 class RunDirectory
@@ -19,6 +19,7 @@ public:
     const std::string &root() const { return m_root; }
     std::string configPath() const { return m_root + "/config.json"; }
     std::string metricsPath() const { return m_root + "/metrics.csv"; }
+    std::string eventsPath() const { return m_root + "/events.csv"; }
     std::string framePath(int epoch) const;
     std::string checkpointPath(int epochsDone, int64_t step, bool midEpoch) const;
 
@@ -26,9 +27,14 @@ public:
     // Replaces metrics.csv with the header and `rows` (a new run, or a resume that drops
     // rows logged after its checkpoint), then appendMetric adds rows as they come.
     void rewriteMetrics(const std::vector<StepStats> &rows) const;
+    // A non-finite value is written as an empty field (read back as NaN), never as "nan"/"inf".
     void appendMetric(const StepStats &row) const;
+    // One row of events.csv (epoch,step,kind,detail; the header when the file is new), written
+    // with one append and flushed; `detail` is quoted when it holds a comma or a quote.
+    void appendEvent(int epoch, int64_t step, const std::string &kind, const std::string &detail) const;
 
     static const char *metricsHeader();
+    static const char *eventsHeader() { return "epoch,step,kind,detail"; }
     // Reads metrics.csv; throws FileWriteError naming the file and line of a malformed row.
     static std::vector<StepStats> readMetrics(const std::string &path);
 

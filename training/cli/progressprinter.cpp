@@ -91,6 +91,14 @@ void ProgressPrinter::onError(const std::string &message)
     std::fprintf(stderr, "error: %s\n", message.c_str());
 }
 
+void ProgressPrinter::onDivergence(const DivergenceEvent &e)
+{
+    // On stderr too when it stops the run: the reason a script exits 1.
+    endLine();
+    std::fprintf(e.action == DivergenceAction::Stopped ? stderr : m_out, "%s\n", e.message.c_str());
+    std::fflush(m_out);
+}
+
 void ProgressPrinter::finish()
 {
     endLine();

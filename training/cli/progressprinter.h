@@ -19,6 +19,7 @@ public:
     void onEpochEnd(const EpochResult &r) override;
     void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;
     void onError(const std::string &message) override;
+    void onDivergence(const DivergenceEvent &e) override;
     void finish();
 
 private:

@@ -147,6 +147,11 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     printer.finish();
     if (trainer.stepInCudaGraph())
         std::printf("each step ran as one CUDA graph\n");
+    if (trainer.divergenceStopped()) {
+        // The printer said why; no checkpoint was written from the diverged state.
+        std::fprintf(stderr, "stopped: the training diverged; no checkpoint was written from the diverged state\n");
+        return kExitFailure;
+    }
     std::printf(done ? "finished %d epochs\n" : "stopped at epoch %d; resume with: ganvas-cli train --resume %s\n",
                 trainer.epochsDone(), out.c_str());
     return kExitOk;

@@ -199,6 +199,11 @@ std::vector<ConfigField> runFields()
         Entry(kRun, "log_every", &C::logEvery, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Log every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Steps per plotted point and metrics.csv row."))
             .range(1, 100000).cli(),
+        Entry(kRun, "on_divergence", &C::onDivergence, K::Choice,
+              QT_TRANSLATE_NOOP("TrainingConfig", "On divergence"),
+              QT_TRANSLATE_NOOP("TrainingConfig", "When a loss becomes inf/NaN or explodes: rollback (to the last "
+                                                  "healthy epoch, learning rates halved), stop or pause."))
+            .choices({"rollback", "stop", "pause"}).cli(),
     };
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/divergence.h"
 #include "media/image8.h"
 
 #include <cstdint>
@@ -47,6 +48,8 @@ public:
     virtual void onCheckpointWritten(const std::string & /*path*/, int /*epoch*/, int64_t /*step*/) {}
     virtual void onStateChanged(TrainerState) {}
     virtual void onError(const std::string & /*message*/) {}
+    // A loss diverged at a report; the event says what the trainer did about it.
+    virtual void onDivergence(const DivergenceEvent &) {}
 };
 
 } // namespace ganvas

@@ -210,6 +210,10 @@ void Trainer::trainStep()
     const auto started = Clock::now();
     prepareRunDirectory();
     applyLiveSettings();
+    if (m_batchInEpoch >= m_batchesPerEpoch)
+        endEpoch(); // left undone by a divergence stop, when steps are taken after it anyway
+    if (m_healthy.bytes.empty())
+        takeHealthySnapshot(); // the run's start (or the restored checkpoint) is the first healthy point
     if (m_batchInEpoch == 0 || !m_perm.defined())
         beginEpoch();
     const bool gStep = (m_globalStep + 1) % m_config.dStepsPerG == 0;
@@ -246,16 +250,15 @@ void Trainer::trainStep()
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     m_windowSeconds += seconds;
     m_trainSeconds += seconds;
-    if (reportNow)
-        report();
-    if (epochEnds)
+    const bool goOn = !reportNow || report();
+    if (epochEnds && goOn)
         endEpoch();
 }
 
-void Trainer::report()
+bool Trainer::report()
 {
     if (m_dSteps == 0)
-        return;
+        return true;
     const auto sums = m_statSum.to(torch::kCPU, torch::kDouble);
     const double *v = sums.data_ptr<double>();
     StepStats s;
@@ -273,14 +276,19 @@ void Trainer::report()
     s.cudaGraph = stepInCudaGraph();
     s.instanceNoise = currentInstanceNoise();
     s.elapsedSec = m_trainSeconds;
+    const bool gMeasured = m_gSteps > 0;
     m_statSum.zero_();
     m_dSteps = m_gSteps = 0;
     m_windowSeconds = 0;
+    // A diverged report is not a metrics row. Paused on it, the step's epoch end still counts.
+    if (!checkDivergence(s, gMeasured))
+        return m_diverged && !m_stopRequested;
     m_history.push_back(s);
     if (m_runDir)
         m_runDir->appendMetric(s);
     if (m_observer)
         m_observer->onStepStats(s);
+    return true;
 }
 
 Image8 Trainer::previewGrid()
@@ -290,6 +298,8 @@ Image8 Trainer::previewGrid()
 
 void Trainer::endEpoch()
 {
+    if (!m_diverged && !checkWeightsAtEpochEnd() && (!m_diverged || m_stopRequested))
+        return; // rolled back, or stopping
     ++m_epochsDone;
     m_batchInEpoch = 0;
     EpochResult result;
@@ -302,6 +312,9 @@ void Trainer::endEpoch()
     }
     if (m_observer)
         m_observer->onEpochEnd(result);
+    if (m_diverged)
+        return; // paused on a divergence and resumed: not a healthy point, no checkpoint of it
+    takeHealthySnapshot();
     const bool due = m_config.checkpointEvery > 0 && m_epochsDone % m_config.checkpointEvery == 0;
     if (m_runDir && (due || finished()))
         saveCheckpoint();
@@ -324,8 +337,10 @@ bool Trainer::run()
             // Thread counts are per OS thread in OpenMP: apply on the thread that trains.
             if (const int threads = m_threadsRequested.exchange(-1); threads >= 0)
                 m_threadsInUse = applyThreads(threads);
-            if (m_checkpointRequested.exchange(false) && m_runDir)
+            if (m_checkpointRequested.exchange(false) && m_runDir && !m_diverged)
                 saveCheckpoint();
+            if (m_rollbackRequested.exchange(false) && m_paused)
+                rollBackOnRequest();
             if (m_paused) {
                 if (m_stepRequests > 0) {
                     --m_stepRequests;
@@ -339,7 +354,8 @@ bool Trainer::run()
                 }
                 std::unique_lock<std::mutex> lock(m_mutex);
                 m_wake.wait_for(lock, std::chrono::milliseconds(200), [&] {
-                    return !m_paused || m_stopRequested || m_stepRequests > 0 || m_checkpointRequested;
+                    return !m_paused || m_stopRequested || m_stepRequests > 0 || m_checkpointRequested ||
+                           m_rollbackRequested;
                 });
                 continue;
             }
@@ -350,7 +366,7 @@ bool Trainer::run()
             trainStep();
         }
         if (!finished()) {
-            if (m_runDir && m_lastCheckpointStep != m_globalStep)
+            if (m_runDir && m_lastCheckpointStep != m_globalStep && !m_diverged)
                 saveCheckpoint();
             setState(TrainerState::Stopped);
             return false;

@@ -43,12 +43,13 @@ public:
     void setObserver(TrainerObserver *observer) { m_observer = observer; }
 
     // Trains until every epoch is done (returns true) or a stop is requested (writes a
-    // checkpoint, returns false). Honours pause and single steps. Exceptions propagate after
+    // checkpoint, returns false) or a divergence stops it (writes none; divergenceStopped()). Honours pause and single steps. Exceptions propagate after
     // onError/onStateChanged(Failed).
     bool run();
     // One batch: a D step, plus a G step every d_steps_per_g batches.
     void trainStep();
-    // Writes a checkpoint of the current state; returns its path.
+    // Writes a checkpoint of the current state; returns its path. Throws CheckpointError when
+    // the state has diverged (a checkpoint is never written from one).
     std::string saveCheckpoint();
     void saveCheckpointTo(const std::string &path);
 
@@ -58,6 +59,9 @@ public:
     void requestStep();
     void requestStop();
     void requestCheckpoint();
+    // While paused: restore the last healthy state with both learning rates halved (as the
+    // rollback mode of on_divergence does) and resume. Ignored when not paused.
+    void requestRollback();
     // CPU threads for the maths from the next step on (runs training side by side share the
     // cores; the share changes as runs start and stop). 0 = all cores.
     void requestThreads(int threads);
@@ -82,6 +86,12 @@ public:
     double currentInstanceNoise() const;
     // True once steps replay a captured CUDA graph (CUDA builds, see CudaGraphStep).
     bool stepInCudaGraph() const;
+    // Divergence guard (trainerguard.cpp): the state holds a diverged loss (stopped or paused
+    // on it, not rolled back); automatic rollbacks so far; why a divergence stopped the run.
+    bool diverged() const { return m_diverged; }
+    int rollbacks() const { return m_rollbacks; }
+    bool divergenceStopped() const { return !m_stopMessage.empty(); }
+    const std::string &divergenceStopMessage() const { return m_stopMessage; }
 
 private:
     // Changes control flags under the lock the paused loop waits on, then wakes it.
@@ -92,7 +102,19 @@ private:
     void readState(torch::serialize::InputArchive &archive, const std::string &path);
     void beginEpoch();
     void endEpoch();
-    void report();
+    // Returns false when a divergence replaced the state or stops the run (the step's epoch
+    // end is then not processed).
+    bool report();
+    // Divergence guard, trainerguard.cpp.
+    bool checkDivergence(const StepStats &s, bool gMeasured); // false: diverged, handled
+    void handleDivergence(const std::string &loss, double value);
+    void takeHealthySnapshot();
+    void rollBack(DivergenceEvent &e);
+    void rollBackOnRequest();
+    bool weightsFinite(torch::nn::Module &m) const;
+    bool checkWeightsAtEpochEnd();
+    void writeEvent(const DivergenceEvent &e, const std::string &kind, const std::string &detail);
+    void notifyDivergence(DivergenceEvent e);
     void applyLiveSettings();
     double learningRateFactor() const;
     void setState(TrainerState state);
@@ -143,10 +165,26 @@ private:
     std::unique_ptr<RunDirectory> m_runDir;
     bool m_runDirReady = false;
     TrainerObserver *m_observer = nullptr;
+    // The last healthy point (run start, restore, each epoch end): the whole state in memory,
+    // as a checkpoint would hold it. In memory rather than the newest checkpoint: checkpoints
+    // come only every checkpoint_every epochs and a run without a run directory has none.
+    struct HealthyState
+    {
+        std::string bytes; // writeState() serialised; empty = none yet
+        int epochsDone = 0;
+        int64_t step = 0;
+        int batchInEpoch = 0;
+    };
+    HealthyState m_healthy;
+    bool m_diverged = false;
+    int m_rollbacks = 0;
+    std::string m_stopMessage;
+    DivergenceEvent m_lastDivergence;
 
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_checkpointRequested{false};
+    std::atomic<bool> m_rollbackRequested{false};
     std::atomic<int> m_stepRequests{0};
     std::atomic<bool> m_liveDirty{false};
     std::atomic<int> m_threadsRequested{-1}; // -1 = no change pending

@@ -74,6 +74,8 @@ std::string Trainer::saveCheckpoint()
 {
     if (!m_runDir)
         throw CheckpointError("no run directory to write the checkpoint into");
+    if (m_diverged)
+        throw CheckpointError("not writing a checkpoint: the training state has diverged");
     prepareRunDirectory();
     const std::string path = m_runDir->checkpointPath(m_epochsDone, m_globalStep, m_batchInEpoch != 0);
     saveCheckpointTo(path);
@@ -117,6 +119,8 @@ void Trainer::restore(const std::string &path)
     }
     m_lastCheckpointStep = m_globalStep;
     m_runDirReady = false; // metrics.csv is rewritten to the checkpoint's history
+    m_healthy = {};        // the restored state becomes the healthy point at the next step
+    m_diverged = false;
 }
 
 void Trainer::readState(torch::serialize::InputArchive &a, const std::string &path)

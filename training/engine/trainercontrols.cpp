@@ -59,6 +59,11 @@ void Trainer::requestStop()
     changeAndWake([this] { m_stopRequested = true; });
 }
 
+void Trainer::requestRollback()
+{
+    changeAndWake([this] { m_rollbackRequested = true; });
+}
+
 void Trainer::requestThreads(int threads)
 {
     m_threadsRequested = std::max(0, threads);

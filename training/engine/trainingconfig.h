@@ -64,6 +64,7 @@ struct TrainingConfig
     int threads = 0;                       // CPU threads for the maths (0 = all cores)
     int checkpointEvery = 15;              // write a checkpoint every N epochs (0 = only at the end)
     int logEvery = 10;                     // steps per statistics event and metrics.csv row
+    std::string onDivergence = "rollback"; // rollback | stop | pause when a loss diverges (Trainer)
 
     // Problems a person can act on, one per bad field, ranges and choices as configFields()
     // gives them; empty if valid.
