@@ -8,6 +8,7 @@ TrainerWorker::TrainerWorker()
 {
     qRegisterMetaType<ganvas::StepStats>();
     qRegisterMetaType<ganvas::Image8>();
+    qRegisterMetaType<ganvas::DivergenceEvent>();
 }
 
 TrainerWorker::~TrainerWorker() = default;
@@ -78,6 +79,12 @@ void TrainerWorker::requestThreads(int threads)
     }
 }
 
+void TrainerWorker::requestRollback()
+{
+    if (auto *t = m_live.load())
+        t->requestRollback();
+}
+
 void TrainerWorker::requestCheckpoint()
 {
     if (auto *t = m_live.load())
@@ -117,4 +124,10 @@ void TrainerWorker::onError(const std::string &message)
 {
     qCWarning(lcRuns).noquote() << QString::fromStdString(message);
     Q_EMIT warning(QString::fromStdString(message));
+}
+
+void TrainerWorker::onDivergence(const ganvas::DivergenceEvent &event)
+{
+    qCWarning(lcRuns).noquote() << QString::fromStdString(event.message);
+    Q_EMIT diverged(event);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/divergence.h"
 #include "engine/observer.h"
 #include "media/image8.h"
 
@@ -16,6 +17,7 @@ class Trainer;
 
 Q_DECLARE_METATYPE(ganvas::StepStats)
 Q_DECLARE_METATYPE(ganvas::Image8)
+Q_DECLARE_METATYPE(ganvas::DivergenceEvent)
 
 // Runs a Trainer in the calling (background) thread and turns its events into signals that
 // reach the GUI thread queued, carrying copies. Controls (pause, step, stop, checkpoint) are
@@ -34,6 +36,9 @@ public:
     void requestStep();
     void requestStop();
     void requestCheckpoint();
+    // After a divergence paused the run: restore the last healthy state with halved learning
+    // rates and go on.
+    void requestRollback();
     // CPU threads for this run from its next step (0 = all cores); kept for a run not yet built.
     void requestThreads(int threads);
     // The fields of this JSON config that may change mid-run apply from the next step.
@@ -50,6 +55,8 @@ Q_SIGNALS:
     void epochFinished(int epoch, qint64 step, const ganvas::Image8 &grid);
     void checkpointWritten(const QString &path, int epoch);
     void paused(bool paused);
+    // A loss diverged; the event says which, where, and what the trainer did about it.
+    void diverged(const ganvas::DivergenceEvent &event);
     // A problem the run survives (live settings refused, a frame not written).
     void warning(const QString &message);
     // The run could not start or stopped on an error.
@@ -62,6 +69,7 @@ private:
     void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;
     void onStateChanged(ganvas::TrainerState state) override;
     void onError(const std::string &message) override;
+    void onDivergence(const ganvas::DivergenceEvent &event) override;
 
     std::unique_ptr<ganvas::Trainer> m_trainer;
     std::atomic<ganvas::Trainer *> m_live{nullptr};

@@ -14,6 +14,7 @@
 #include "runs/storedrun.h"
 #include "runs/logging.h"
 #include "runs/trainerworker.h"
+#include "support/divergencenotice.h"
 #include "support/imageconversion.h"
 #include "support/messagebar.h"
 #include "windows/comparisonwindow.h"
@@ -303,7 +304,11 @@ void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &run
     m_controller = m_runs->createRun();
     connectRun();
     setRunning(true);
-    m_controller->start(config, m_runDir, checkpoint);
+    // In the window a divergence pauses the run and the message bar offers the rollback.
+    ganvas::TrainingConfig run = config;
+    if (run.onDivergence == "rollback")
+        run.onDivergence = "pause";
+    m_controller->start(run, m_runDir, checkpoint);
 }
 
 void MainWindow::connectRun()
@@ -319,6 +324,11 @@ void MainWindow::connectRun()
         m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::warning, m_messages, &MessageBar::showError);
+    connect(w, &TrainerWorker::diverged, this, [this, w](const ganvas::DivergenceEvent &e) {
+        if (e.action == ganvas::DivergenceAction::RolledBack)
+            editConfig([&](auto &c) { c.lrG = e.lrG; c.lrD = e.lrD; }); // the panel shows the rates in use
+        DivergenceNotice::show(m_messages, e, [w] { w->requestRollback(); });
+    });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
         // In the message bar rather than a modal box: a failed run must not block the window.
         m_messages->showError(tr("Training failed: %1").arg(message));
