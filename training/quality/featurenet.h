@@ -36,6 +36,13 @@ using FeatureNetProgress = std::function<void(int epoch, int epochs, double accu
 std::unique_ptr<FeatureNetwork> featureNetworkFor(const TrainingConfig &config, const std::string &torchScriptPath,
                                                   const FeatureNetProgress &progress = {});
 
+// The pieces featureNetworkFor chooses from. A TorchScript module's output N x D (or
+// N x D x 1 x 1, flattened); grey images are repeated when its first convolution takes 3
+// channels. Throws DataError naming the file when it cannot be loaded.
+std::unique_ptr<FeatureNetwork> torchScriptFeatureNetwork(const std::string &path);
+// The same seeded, untrained network in every run (GANvas's CNN architecture, colour input).
+std::unique_ptr<FeatureNetwork> randomFeatureNetwork();
+
 // Where cached feature networks and real-image statistics live: $GANVAS_CACHE_DIR, else
 // $XDG_CACHE_HOME/ganvas, else ~/.cache/ganvas.
 std::string qualityCacheDir();
