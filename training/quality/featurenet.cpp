@@ -1,6 +1,7 @@
 #include "quality/featurenet.h"
 
 #include "data/dataerror.h"
+#include "data/datasetcatalog.h"
 #include "data/datasetlocator.h"
 #include "engine/cpuruntime.h"
 #include "quality/classifier.h"
@@ -8,7 +9,6 @@
 
 #include <torch/script.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace ganvas {
@@ -94,15 +94,7 @@ std::unique_ptr<FeatureNetwork> featureNetworkFor(const TrainingConfig &config, 
 
 std::string qualityCacheDir()
 {
-    const char *own = std::getenv("GANVAS_CACHE_DIR");
-    if (own && *own)
-        return own;
-    // The XDG spec says to ignore a relative $XDG_CACHE_HOME.
-    const char *xdg = std::getenv("XDG_CACHE_HOME");
-    if (xdg && xdg[0] == '/')
-        return (fs::path(xdg) / "ganvas").string();
-    const char *home = std::getenv("HOME");
-    return (fs::path(home && *home ? home : ".") / ".cache" / "ganvas").string();
+    return userFolder("GANVAS_CACHE_DIR", "XDG_CACHE_HOME", ".cache", "ganvas");
 }
 
 ImageSet heldOutImages(const TrainingConfig &config)

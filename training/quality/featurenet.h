@@ -31,7 +31,8 @@ using FeatureNetProgress = std::function<void(int epoch, int epochs, double accu
 // images to features, e.g. the Inception network of pytorch-fid), else GANvas's own small CNN
 // classifier for datasets with labels (MNIST, Fashion-MNIST, CIFAR-10), trained once and cached
 // in the user's cache folder keyed by dataset and digest (a damaged cache file is retrained),
-// else (an image folder without labels) a fixed, seeded random network whose scale is its own.
+// else (an image folder, or IDX images without their labels file) a fixed, seeded random
+// network whose scale is its own.
 // Throws DataError / std::runtime_error naming the file on failure.
 std::unique_ptr<FeatureNetwork> featureNetworkFor(const TrainingConfig &config, const std::string &torchScriptPath,
                                                   const FeatureNetProgress &progress = {});
