@@ -59,7 +59,7 @@ public:
 
 private:
     std::string m_path;
-    torch::jit::script::Module m_module;
+    torch::jit::Module m_module;
     int64_t m_channels = 0; // 0: unknown, images go in as they are
 };
 
