@@ -66,8 +66,9 @@ Batch openBatch(const std::string &path)
     return batch;
 }
 
-// Appends the first `records` images of the batch to `pixels`, dropping the label bytes.
-void readRecords(Batch &batch, int64_t records, std::vector<uint8_t> &pixels)
+// Appends the first `records` images of the batch to `pixels`, their labels to `labels` if given.
+void readRecords(Batch &batch, int64_t records, std::vector<uint8_t> &pixels,
+                 std::vector<uint8_t> *labels)
 {
     std::vector<uint8_t> raw(static_cast<size_t>(records * kRecordBytes));
     if (std::fread(raw.data(), 1, raw.size(), batch.file.get()) != raw.size()) {
@@ -83,12 +84,15 @@ void readRecords(Batch &batch, int64_t records, std::vector<uint8_t> &pixels)
                                             + std::to_string(record[0]) + " (expected 0-9)");
         // The planes stay as CIFAR-10 stores them (R, G, B), which is ImageSet's N x C x H x W.
         pixels.insert(pixels.end(), record + 1, record + kRecordBytes);
+        if (labels)
+            labels->push_back(record[0]);
     }
 }
 
 } // namespace
 
-ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit)
+ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit,
+                          std::vector<uint8_t> *labels)
 {
     if (paths.empty())
         throw DataError("cifar10", "no CIFAR-10 batch files given");
@@ -111,12 +115,14 @@ ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit)
                                    : std::filesystem::path(paths.front()).parent_path().string();
     try {
         set.pixels.reserve(static_cast<size_t>(count * kPixelBytes));
+        if (labels)
+            labels->clear();
         int64_t left = count;
         for (auto &batch : batches) {
             if (left == 0)
                 break;
             const int64_t take = std::min(left, batch.records);
-            readRecords(batch, take, set.pixels);
+            readRecords(batch, take, set.pixels, labels);
             left -= take;
         }
     } catch (const std::bad_alloc &) {

@@ -12,6 +12,8 @@ namespace ganvas {
 // 32x32). Each file must be a whole number of records (10,000 in the official ones).
 // Reads the files in order, stopping after `limit` images when limit >= 0.
 // Throws DataError naming the file for a missing, empty or truncated file or a label > 9.
-ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit = -1);
+// `labels`, when given, receives each read image's label.
+ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit = -1,
+                          std::vector<uint8_t> *labels = nullptr);
 
 } // namespace ganvas

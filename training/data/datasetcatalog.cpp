@@ -96,17 +96,22 @@ const DatasetSpec *findDatasetSpec(const std::string &name)
     return nullptr;
 }
 
+std::string userFolder(const char *ownVariable, const char *xdgVariable, const std::string &homeDefault,
+                       const std::string &sub)
+{
+    const char *own = std::getenv(ownVariable);
+    if (own && *own)
+        return own;
+    const char *xdg = std::getenv(xdgVariable);
+    if (xdg && xdg[0] == '/')
+        return std::string(xdg) + "/" + sub;
+    const char *home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/" + homeDefault + "/" + sub;
+}
+
 std::string defaultDataDir()
 {
-    const char *ganvasDir = std::getenv("GANVAS_DATA_DIR");
-    if (ganvasDir && *ganvasDir)
-        return ganvasDir;
-    // The XDG spec says to ignore a relative $XDG_DATA_HOME.
-    const char *xdg = std::getenv("XDG_DATA_HOME");
-    if (xdg && xdg[0] == '/')
-        return std::string(xdg) + "/ganvas/datasets";
-    const char *home = std::getenv("HOME");
-    return std::string(home && *home ? home : ".") + "/.local/share/ganvas/datasets";
+    return userFolder("GANVAS_DATA_DIR", "XDG_DATA_HOME", ".local/share", "ganvas/datasets");
 }
 
 std::string mirrorFromEnvironment()

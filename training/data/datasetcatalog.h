@@ -35,6 +35,11 @@ const DatasetSpec *findDatasetSpec(const std::string &name);
 // $GANVAS_DATA_DIR, else $XDG_DATA_HOME/ganvas/datasets, else ~/.local/share/ganvas/datasets.
 std::string defaultDataDir();
 
+// A per-user folder the XDG way: $ownVariable when set, else $xdgVariable/<sub> (absolute
+// values only, as the spec says), else ~/<homeDefault>/<sub>.
+std::string userFolder(const char *ownVariable, const char *xdgVariable, const std::string &homeDefault,
+                       const std::string &sub);
+
 // $GANVAS_DATASET_MIRROR or "".
 std::string mirrorFromEnvironment();
 

@@ -24,6 +24,11 @@ const char *const kImageNames[] = {"train-images-idx3-ubyte", "train-images-idx3
                                    "train-images.idx3-ubyte", "train-images.idx3-ubyte.gz"};
 const char *const kLabelNames[] = {"train-labels-idx1-ubyte", "train-labels-idx1-ubyte.gz",
                                    "train-labels.idx1-ubyte", "train-labels.idx1-ubyte.gz"};
+const char *const kTestImageNames[] = {"t10k-images-idx3-ubyte", "t10k-images-idx3-ubyte.gz",
+                                       "t10k-images.idx3-ubyte", "t10k-images.idx3-ubyte.gz"};
+const char *const kTestLabelNames[] = {"t10k-labels-idx1-ubyte", "t10k-labels-idx1-ubyte.gz",
+                                       "t10k-labels.idx1-ubyte", "t10k-labels.idx1-ubyte.gz"};
+const char *const kCifarTestBatch = "test_batch.bin";
 
 std::string join(const std::string &folder, const std::string &child)
 {
@@ -187,6 +192,30 @@ DatasetFiles locateName(const std::string &given, const std::string &name,
 }
 
 } // namespace
+
+DatasetFiles testSplitFiles(const DatasetFiles &train)
+{
+    DatasetFiles test = train;
+    if (train.format == "cifar10") {
+        // Beside the training batches, wherever those were found (maybe the subfolder).
+        const std::string folder = fs::path(train.batches.front()).parent_path().string();
+        const std::string path = join(folder, kCifarTestBatch);
+        if (!isFile(path))
+            throw DataError(path, "missing: the CIFAR-10 test split is needed for held-out images");
+        test.batches = {path};
+        return test;
+    }
+    if (train.format != "idx")
+        return test;
+    const std::string folder = fs::path(train.images).parent_path().string();
+    const std::string base = folder.empty() ? "." : folder;
+    test.images = firstFile(base, kTestImageNames, std::size(kTestImageNames));
+    if (test.images.empty())
+        throw DataError(join(base, "t10k-images-idx3-ubyte[.gz]"),
+                        "missing: the test split is needed for held-out images");
+    test.labels = firstFile(base, kTestLabelNames, std::size(kTestLabelNames));
+    return test;
+}
 
 std::vector<std::string> datasetSearchFolders(const std::string &name, const std::string &dataDir)
 {

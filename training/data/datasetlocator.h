@@ -20,6 +20,13 @@ struct DatasetFiles
     std::vector<std::string> batches; // cifar10: data_batch_1.bin ... data_batch_5.bin
 };
 
+// Images with their class labels (0-9), one per image: what a classifier trains on.
+struct LabelledImages
+{
+    ImageSet images;
+    std::vector<uint8_t> labels;
+};
+
 // Folders searched for a named dataset (fashion-mnist, mnist, cifar10), in order:
 // dataDir/<name>, dataDir itself, $GANVAS_DATA_DIR/<name>, $XDG_DATA_HOME/ganvas/datasets/<name>
 // (default ~/.local/share/...), /usr/share/datasets/<name>. CIFAR-10 is also found in a
@@ -32,6 +39,11 @@ std::vector<std::string> datasetSearchFolders(const std::string &name, const std
 // Throws DataError: unknown name, nothing found (listing where it looked), empty folder.
 DatasetFiles locateDataset(const std::string &nameOrPath, const std::string &dataDir);
 
+// The test split beside a located training split: idx t10k-images-idx3-ubyte[.gz] (+ the
+// t10k labels when present), cifar10 test_batch.bin; "images" folders are returned as they are
+// (their held-out part is chosen when reading). Throws DataError naming the missing file.
+DatasetFiles testSplitFiles(const DatasetFiles &train);
+
 // Locates and reads the training images (first `limit` when limit >= 0); for IDX data also
 // reads the labels file when present and checks that the counts agree. Image folders are read
 // at the defaults of ImageFolderOptions (32x32, grey if every image is grey).
@@ -40,5 +52,15 @@ ImageSet loadDataset(const std::string &nameOrPath, const std::string &dataDir, 
 // The run's dataset: config.dataset, dataDir and limit, and for image folders imageSize and
 // imageChannels. Unreadable pictures are skipped and reported in ImageSet::skipped/notes.
 ImageSet loadDataset(const TrainingConfig &config);
+
+// The run's training split (first config.limit images) or test split (all of it) with its
+// labels. Throws DataError naming the dataset when it has no labels (an image folder, an IDX
+// file without its labels file).
+LabelledImages loadLabelledDataset(const TrainingConfig &config);
+LabelledImages loadLabelledTestSplit(const TrainingConfig &config);
+
+// The run's held-out images, all of them: the test split, or for an image folder every tenth
+// image (the 10th, 20th, ... in path order). Throws DataError naming the missing file.
+ImageSet loadTestSplit(const TrainingConfig &config);
 
 } // namespace ganvas

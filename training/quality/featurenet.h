@@ -31,10 +31,18 @@ using FeatureNetProgress = std::function<void(int epoch, int epochs, double accu
 // images to features, e.g. the Inception network of pytorch-fid), else GANvas's own small CNN
 // classifier for datasets with labels (MNIST, Fashion-MNIST, CIFAR-10), trained once and cached
 // in the user's cache folder keyed by dataset and digest (a damaged cache file is retrained),
-// else (an image folder without labels) a fixed, seeded random network whose scale is its own.
+// else (an image folder, or IDX images without their labels file) a fixed, seeded random
+// network whose scale is its own.
 // Throws DataError / std::runtime_error naming the file on failure.
 std::unique_ptr<FeatureNetwork> featureNetworkFor(const TrainingConfig &config, const std::string &torchScriptPath,
                                                   const FeatureNetProgress &progress = {});
+
+// The pieces featureNetworkFor chooses from. A TorchScript module's output N x D (or
+// N x D x 1 x 1, flattened); grey images are repeated when its first convolution takes 3
+// channels. Throws DataError naming the file when it cannot be loaded.
+std::unique_ptr<FeatureNetwork> torchScriptFeatureNetwork(const std::string &path);
+// The same seeded, untrained network in every run (GANvas's CNN architecture, colour input).
+std::unique_ptr<FeatureNetwork> randomFeatureNetwork();
 
 // Where cached feature networks and real-image statistics live: $GANVAS_CACHE_DIR, else
 // $XDG_CACHE_HOME/ganvas, else ~/.cache/ganvas.
