@@ -7,6 +7,7 @@
 #include "support/imageconversion.h"
 
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -63,4 +64,13 @@ void RunView::addEpoch(int epoch, qint64 step, const QImage &grid)
     if (m_scrubber->currentEpoch() != epoch && !m_scrubber->isPlaying())
         m_grid->setGrid(grid, epoch);
     m_plot->markEpoch(double(step));
+}
+
+void RunView::showPreview(const ganvas::DatasetPreview &p)
+{
+    m_grid->setRealSamples(toQImage(p.grid), tr("Real samples · %1 images · %2×%3 %4")
+                                                 .arg(QLocale().toString(qlonglong(p.count)))
+                                                 .arg(p.width)
+                                                 .arg(p.height)
+                                                 .arg(p.channels == 3 ? tr("colour") : tr("grey")));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/datasetpreview.h"
 #include "engine/observer.h"
 
 #include <QWidget>
@@ -30,6 +31,8 @@ public:
     void addStats(const ganvas::StepStats &s);
     // A new epoch's grid: shown unless the user is looking at (or playing) other epochs.
     void addEpoch(int epoch, qint64 step, const QImage &grid);
+    // Real images of the dataset in the grid, with their count, size and colour as the caption.
+    void showPreview(const ganvas::DatasetPreview &preview);
 
 private:
     LossPlot *m_plot;

@@ -46,27 +46,29 @@ void TrainerWorker::train(const QString &configJson, const QString &runDir, cons
 
 void TrainerWorker::requestPause()
 {
-    if (auto *t = m_live.load())
-        t->requestPause();
+    withTrainer([](ganvas::Trainer &t) { t.requestPause(); });
 }
 
 void TrainerWorker::requestResume()
 {
-    if (auto *t = m_live.load())
-        t->requestResume();
+    withTrainer([](ganvas::Trainer &t) { t.requestResume(); });
 }
 
 void TrainerWorker::requestStep()
 {
-    if (auto *t = m_live.load())
-        t->requestStep();
+    withTrainer([](ganvas::Trainer &t) { t.requestStep(); });
 }
 
 void TrainerWorker::requestStop()
 {
-    m_stopEarly = true;
+    m_stopEarly = true; // a trainer still being built stops as soon as it exists
+    withTrainer([](ganvas::Trainer &t) { t.requestStop(); });
+}
+
+void TrainerWorker::withTrainer(const std::function<void(ganvas::Trainer &)> &call)
+{
     if (auto *t = m_live.load())
-        t->requestStop();
+        call(*t);
 }
 
 void TrainerWorker::requestThreads(int threads)
@@ -81,14 +83,12 @@ void TrainerWorker::requestThreads(int threads)
 
 void TrainerWorker::requestRollback()
 {
-    if (auto *t = m_live.load())
-        t->requestRollback();
+    withTrainer([](ganvas::Trainer &t) { t.requestRollback(); });
 }
 
 void TrainerWorker::requestCheckpoint()
 {
-    if (auto *t = m_live.load())
-        t->requestCheckpoint();
+    withTrainer([](ganvas::Trainer &t) { t.requestCheckpoint(); });
 }
 
 void TrainerWorker::updateLiveSettings(const QString &configJson)

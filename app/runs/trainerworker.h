@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace ganvas {
@@ -64,6 +65,9 @@ Q_SIGNALS:
     void finished(bool completed);
 
 private:
+    // Calls `call` on the live trainer, if there is one (before and after a run the
+    // controls do nothing).
+    void withTrainer(const std::function<void(ganvas::Trainer &)> &call);
     void onStepStats(const ganvas::StepStats &s) override;
     void onEpochEnd(const ganvas::EpochResult &r) override;
     void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;

@@ -28,7 +28,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRandomGenerator>
@@ -137,13 +136,7 @@ bool MainWindow::previewData()
     if (isTraining())
         return false;
     try {
-        const auto p = ganvas::previewDataset(m_panel->config());
-        m_view->grid()->setRealSamples(toQImage(p.grid),
-                               tr("Real samples · %1 images · %2×%3 %4")
-                                   .arg(QLocale().toString(qlonglong(p.count)))
-                                   .arg(p.width)
-                                   .arg(p.height)
-                                   .arg(p.channels == 3 ? tr("colour") : tr("grey")));
+        m_view->showPreview(ganvas::previewDataset(m_panel->config()));
         m_messages->clear();
         return true;
     } catch (const std::exception &e) {
