@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QAbstractButton>
+#include <QPushButton>
 #include <QApplication>
 #include <QMessageBox>
 #include <QtTest>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void colourDataInColour();
     void closingDuringTrainingCheckpoints();
     void closingAsksFirst();
+    void divergencePausesAndOffersRollback();
 
 private:
     QTemporaryDir m_dir;
@@ -372,6 +374,38 @@ void TestMainWindow::previewShowsRealSamplesBeforeTraining()
     w.previewAction()->trigger();
     QVERIFY(w.settingsError().contains("/nonexistent/images"));
     QCOMPARE(w.findChild<SampleGridView *>()->grid(), grid);
+}
+
+void TestMainWindow::divergencePausesAndOffersRollback()
+{
+    // Learning rates of 0.9 blow D up within the first report: the window pauses, says so in
+    // plain words, and its message bar's Roll back halves the rates (which the panel then shows).
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.lrG = config.lrD = 0.9;
+    config.logEvery = 4;
+    config.batchSize = 64;
+    config.limit = 256;
+    config.epochs = 200;
+    w.setConfig(config);
+    w.startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.settingsError().contains("Training is paused"), 60000);
+    QVERIFY2(w.settingsError().contains(" loss ") && w.settingsError().contains("at step"), qPrintable(w.settingsError()));
+    QTRY_VERIFY(w.pauseAction()->isChecked());
+    QPushButton *rollBack = nullptr;
+    for (auto *b : w.findChildren<QPushButton *>())
+        if (b->text().contains("learning rates halved") && b->isVisibleTo(&w))
+            rollBack = b;
+    QVERIFY(rollBack);
+    rollBack->click();
+    auto *lr = qobject_cast<QDoubleSpinBox *>(w.findChild<HyperparameterPanel *>()->field("lr_g"));
+    QTRY_COMPARE_WITH_TIMEOUT(lr->value(), 0.45, 30000);
+    w.stopAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
+    QFile events(w.runDirectory() + "/events.csv");
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(events.readAll()).contains("rollback"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -26,7 +26,9 @@ void DivergenceNotice::show(MessageBar *bar, const ganvas::DivergenceEvent &e, c
         const int healthy = std::max(0, e.epoch - 1);
         bar->showError(what + " " + tr("Training is paused. Rolling back restores the last healthy state and halves "
                                        "both learning rates; too high a learning rate is the usual cause."));
-        bar->addAction(tr("Roll back to epoch %1 with learning rates halved").arg(healthy), rollBack);
+        bar->addAction(healthy > 0 ? tr("Roll back to epoch %1 with learning rates halved").arg(healthy)
+                                   : tr("Start again with learning rates halved"),
+                       rollBack);
         bar->addAction(tr("Keep paused"), [] {});
         break;
     }
