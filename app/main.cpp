@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -200,24 +201,52 @@ int runMainWindow(QApplication &app, const QCommandLineParser &cli, const Option
     return app.exec();
 }
 
+// The options and their help, for both the GUI and the help-only start below.
+void describe(QCommandLineParser &cli, const Options &o)
+{
+    cli.setApplicationDescription("GANvas: train generative adversarial networks and watch them learn.");
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addOptions({o.config, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
+                    o.exportGif, o.exportPng, o.datasets, o.preview});
+    cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
+}
+
+// --help and --version need no display: answer them before a QApplication looks for one.
+bool onlyAsksForHelp(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"-h", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName("ganvas");
+    QCoreApplication::setOrganizationName("GANvas");
+    QCoreApplication::setApplicationVersion(GANVAS_VERSION);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    const Options o;
+    if (onlyAsksForHelp(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser cli;
+        describe(cli, o);
+        cli.process(app); // prints and exits
+        return 0;
+    }
     ganvas::ensureFastBlas(argc, argv);
     QApplication app(argc, argv);
-    QApplication::setApplicationName("ganvas");
-    QApplication::setOrganizationName("GANvas");
-    QApplication::setApplicationVersion(GANVAS_VERSION);
-
+    nameApplication();
     QCommandLineParser cli;
-    cli.setApplicationDescription("GANvas: train generative adversarial networks and watch them learn.");
-    cli.addHelpOption();
-    cli.addVersionOption();
-    const Options o;
-    cli.addOptions({o.config, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.preview});
-    cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
+    describe(cli, o);
     cli.process(app);
 
     const auto config = startingConfig(cli, o);

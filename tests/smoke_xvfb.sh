@@ -11,6 +11,8 @@ rm -rf "$out" && mkdir -p "$out"
 # Its own settings folder: the run must not change (or depend on) the user's saved settings.
 export GANVAS_RUNS_DIR="$out/runs" QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME="$out/config"
 unset WAYLAND_DISPLAY
+# --help needs no display (over ssh, in a script).
+env -u DISPLAY -u QT_QPA_PLATFORM "$bin" --help | grep -q -- "--compare" || { echo "FAIL: --help without a display"; exit 1; }
 timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" \
   "$bin" --start --limit 2048 --epochs 20 --screenshot "$out/window.png" --screenshot-epoch 2
 test -s "$out/window.png" || { echo "FAIL: no screenshot"; exit 1; }
