@@ -67,9 +67,6 @@ QVariant DatasetListModel::data(const QModelIndex &index, int role) const
 
 QVariant DatasetListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Name"), QT_TR_NOOP("Dataset"), QT_TR_NOOP("Status"),
-                                                    QT_TR_NOOP("Images"), QT_TR_NOOP("Size")};
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < ColumnCount)
-        return tr(titles[section]);
-    return {};
+    const QStringList titles = {tr("Name"), tr("Dataset"), tr("Status"), tr("Images"), tr("Size")};
+    return orientation == Qt::Horizontal && role == Qt::DisplayRole ? QVariant(titles.value(section)) : QVariant();
 }

@@ -87,9 +87,8 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
 
 QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    static const char *const titles[ColumnCount] = {QT_TR_NOOP("Run"), QT_TR_NOOP("Dataset"), QT_TR_NOOP("State"),
-                                                    QT_TR_NOOP("Threads"), QT_TR_NOOP("Epoch")};
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return tr(titles[section]);
+    const QStringList titles = {tr("Run"), tr("Dataset"), tr("State"), tr("Threads"), tr("Epoch")};
+    return titles.value(section);
 }

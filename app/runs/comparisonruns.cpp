@@ -2,14 +2,13 @@
 
 #include "checkpoint/rundirectory.h"
 #include "runs/runmanager.h"
+#include "runs/runsroot.h"
 #include "runs/runcontroller.h"
 #include "runs/storedrun.h"
 #include "runs/trainerworker.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QStringList>
 
 #include <algorithm>
 #include <utility>
@@ -29,12 +28,7 @@ QString fileStem(const QString &dataset)
 ComparisonRuns::ComparisonRuns(RunManager *manager, QObject *parent) : QObject(parent), m_manager(manager)
 {
     // A run starting or pausing here or in the main window changes every share.
-    connect(m_manager, &RunManager::sharesChanged, this, [this] {
-        for (Run *r : m_runs)
-            if (r->controller && r->state == RunState::Training)
-                r->threads = m_manager->threadsOf(r->controller);
-        Q_EMIT threadsChanged();
-    });
+    connect(m_manager, &RunManager::sharesChanged, this, &ComparisonRuns::threadsChanged);
 }
 
 ComparisonRuns::~ComparisonRuns()
@@ -78,12 +72,12 @@ ganvas::StepStats ComparisonRuns::lastStats(int run) const
 
 int ComparisonRuns::threadsOf(int run) const
 {
-    if (run < 0 || run >= count() || m_runs[run]->state != RunState::Training)
+    if (run < 0 || run >= count() || m_runs[run]->state != RunState::Training || !m_runs[run]->controller)
         return 0;
-    return m_runs[run]->threads;
+    return m_manager->threadsOf(m_runs[run]->controller);
 }
 
-int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &name, const QString &runsRoot)
+int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &name)
 {
     if (count() >= kMaxRuns) {
         m_lastError = tr("At most %1 runs can be compared; remove one first.").arg(kMaxRuns);
@@ -91,10 +85,7 @@ int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &nam
     }
     const auto problems = config.validate();
     if (!problems.empty()) {
-        QStringList all;
-        for (const auto &p : problems)
-            all << QString::fromStdString(p.text());
-        m_lastError = tr("Invalid settings: %1").arg(all.join("; "));
+        m_lastError = tr("Invalid settings: %1").arg(QString::fromStdString(ganvas::problemsText(problems)));
         return -1;
     }
     auto *r = new Run;
@@ -103,8 +94,7 @@ int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &nam
     r->name = name.isEmpty() ? QStringLiteral("%1 · %2").arg(fileStem(QString::fromStdString(config.dataset)),
                                                              QString::fromStdString(config.loss))
                              : name;
-    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss-zzz");
-    r->runDir = QStringLiteral("%1/compare-%2-%3").arg(runsRoot, stamp).arg(r->id);
+    r->runDir = QStringLiteral("%1-%2").arg(newRunDirectory(QStringLiteral("compare"))).arg(r->id);
     m_runs.push_back(r);
     return count() - 1;
 }
@@ -150,7 +140,6 @@ void ComparisonRuns::remove(int run)
     m_runs.erase(m_runs.begin() + run);
     Q_EMIT removed(run);
     delete r;
-    rebalanceThreads();
 }
 
 void ComparisonRuns::start(int run)
@@ -269,15 +258,7 @@ void ComparisonRuns::setState(int run, RunState state, const QString &detail)
     r->state = state;
     if (!detail.isEmpty())
         r->detail = detail;
-    rebalanceThreads();
     Q_EMIT stateChanged(run);
-}
-
-void ComparisonRuns::rebalanceThreads()
-{
-    for (Run *r : m_runs)
-        if (r->controller && r->state == RunState::Training)
-            r->threads = m_manager->threadsOf(r->controller);
 }
 
 QString ComparisonRuns::threadSummary() const

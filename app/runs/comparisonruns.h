@@ -39,7 +39,6 @@ public:
         int epochsDone = 0;
         ganvas::StepStats last;
         bool haveStats = false;
-        int threads = 0;            // the share it was given while training
     };
 
     // The runs come from `manager`, which shares the cores between them and any other run.
@@ -60,9 +59,9 @@ public:
     // Why add() or addFromDisk() returned -1, or why start() was refused.
     QString lastError() const { return m_lastError; }
 
-    // A new run with these settings in a new folder under `runsRoot`, named `name` (or after
+    // A new run with these settings in a new folder under runsRoot(), named `name` (or after
     // its dataset and loss). Returns its index, or -1: too many runs, invalid settings.
-    int add(const ganvas::TrainingConfig &config, const QString &name, const QString &runsRoot);
+    int add(const ganvas::TrainingConfig &config, const QString &name);
     // A run directory written by ganvas or ganvas-cli; `stored` receives what was read (its
     // curves and frames, for the window). -1 when it cannot be read.
     int addFromDisk(const QString &runDir, StoredRun *stored = nullptr);
@@ -82,7 +81,7 @@ Q_SIGNALS:
     void epochFinished(int run, int epoch, const ganvas::Image8 &grid);
     void stateChanged(int run);
     void finished(int run, bool completed);
-    // Emitted after the run left the list and before the cores are shared again.
+    // Emitted after the run left the list (stopped, its cores given back).
     void removed(int run);
     // Start did nothing: the run has trained all its epochs (lastError() says so too).
     void startRefused(int run, const QString &reason);
@@ -92,7 +91,6 @@ Q_SIGNALS:
 private:
     void launch(int run, const QString &checkpoint);
     void setState(int run, RunState state, const QString &detail = {});
-    void rebalanceThreads();
     int indexOf(const Run *run) const;
 
     RunManager *m_manager;

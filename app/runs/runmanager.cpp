@@ -34,8 +34,8 @@ void RunManager::releaseRun(RunController *run)
         return;
     m_runs.removeAll(run);
     disconnect(run, nullptr, this, nullptr);
-    delete run; // stops it with a checkpoint and waits
-    follow(run, false);
+    follow(run, false); // out of the share: the others get its cores from their next step
+    delete run;         // stops it with a checkpoint and waits
 }
 
 void RunManager::follow(RunController *run, bool training)

@@ -167,7 +167,7 @@ int ComparisonWindow::selectedRun() const
 
 int ComparisonWindow::addRun(const ganvas::TrainingConfig &config, const QString &name)
 {
-    const int index = attach(m_runs->add(config, name, runsRoot()));
+    const int index = attach(m_runs->add(config, name));
     if (index >= 0)
         showAdded(index);
     return index;
