@@ -2,11 +2,13 @@
 // process and opens the window asked for: the main window, the comparison, or the datasets.
 #include "dialogs/datasetmanager.h"
 #include "engine/cpuruntime.h"
+#include "engine/presets.h"
 #include "engine/trainingconfig.h"
 #include "runs/logging.h"
 #include "runs/runmanager.h"
 #include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
+#include "windows/scorechart.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,8 +32,12 @@ struct Options
     QCommandLineOption exportPng{"export-png", "With --compare: write the comparison of the RUN_DIRs as a PNG and quit.",
                                  "file"};
     QCommandLineOption datasets{"datasets", "Open the dataset manager."};
+    QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
+                                                 "as one chart to this PNG and quit.", "file"};
     QCommandLineOption preview{"preview", "With --datasets: show real samples of this dataset.", "name"};
     QCommandLineOption config{"config", "Settings from a JSON config file (as config.json holds).", "file"};
+    QCommandLineOption preset{"preset", "Start from a named recipe of settings (mlp, dcgan, lsgan, hinge, wgan-gp, "
+                                        "seed); --config's fields go over it.", "name"};
     QCommandLineOption epochs{"epochs", "Epochs to train.", "n"};
     QCommandLineOption limit{"limit", "Use only the first K images.", "k"};
     QCommandLineOption screenshot{"screenshot", "After the given epoch (default 1), save a picture of the window to "
@@ -53,13 +59,14 @@ void saveScreenshot(QWidget *window, const QString &file)
 std::optional<ganvas::TrainingConfig> startingConfig(const QCommandLineParser &cli, const Options &o)
 {
     ganvas::TrainingConfig config;
-    if (cli.isSet(o.config)) {
-        try {
-            config = ganvas::TrainingConfig::fromJsonFile(cli.value(o.config).toStdString());
-        } catch (const std::exception &e) {
-            qCCritical(lcUi).noquote() << "error:" << e.what();
-            return std::nullopt;
-        }
+    try {
+        if (cli.isSet(o.preset))
+            ganvas::applyPreset(cli.value(o.preset).toStdString(), config);
+        if (cli.isSet(o.config))
+            config.mergeFile(cli.value(o.config).toStdString());
+    } catch (const std::exception &e) {
+        qCCritical(lcUi).noquote() << "error:" << e.what();
+        return std::nullopt;
     }
     if (cli.isSet(o.epochs))
         config.epochs = cli.value(o.epochs).toInt();
@@ -183,7 +190,7 @@ int runMainWindow(QApplication &app, const QCommandLineParser &cli, const Option
                   const ganvas::TrainingConfig &config)
 {
     MainWindow window(&runs);
-    if (cli.isSet(o.config))
+    if (cli.isSet(o.config) || cli.isSet(o.preset))
         window.setConfig(config);
     if (!cli.positionalArguments().isEmpty())
         window.openRun(cli.positionalArguments().first());
@@ -207,8 +214,8 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.setApplicationDescription("GANvas: train generative adversarial networks and watch them learn.");
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOptions({o.config, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.preview});
+    cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
+                    o.exportGif, o.exportPng, o.datasets, o.preview, o.plotScores});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
 }
 
@@ -252,6 +259,13 @@ int main(int argc, char **argv)
     const auto config = startingConfig(cli, o);
     if (!config)
         return 2;
+    if (cli.isSet(o.plotScores)) {
+        QString error;
+        if (writeScoreChart(cli.positionalArguments(), cli.value(o.plotScores), &error))
+            return 0;
+        qCCritical(lcUi).noquote() << "error:" << error;
+        return 1;
+    }
     RunManager runs; // every run of the process; stops them all (with checkpoints) last
     if (cli.isSet(o.compare))
         return runComparison(app, cli, o, runs, *config);

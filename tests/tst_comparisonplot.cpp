@@ -10,7 +10,10 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QtTest>
+
+#include <cmath>
 
 class TestComparisonPlot : public QObject
 {
@@ -19,6 +22,7 @@ class TestComparisonPlot : public QObject
 private Q_SLOTS:
     void plotOverlaysRunsWithLegend();
     void plotDecimatesLongRuns();
+    void scoreCurvesOnTheirOwn();
 };
 
 void TestComparisonPlot::plotOverlaysRunsWithLegend()
@@ -59,6 +63,42 @@ void TestComparisonPlot::plotOverlaysRunsWithLegend()
     panel->refresh();
     QCOMPARE(panel->gGraph(0)->dataCount(), 0);
     QCOMPARE(panel->gGraph(1)->dataCount(), 7);
+}
+
+void TestComparisonPlot::scoreCurvesOnTheirOwn()
+{
+    ComparisonView view;
+    fill(view);
+    ComparisonPlot *panel = view.comparisonPlot();
+    view.addLosses(0, {0.5, 1.0}, {1.0, 1.1}, {2.0, 1.9});
+    for (int epoch = 1; epoch <= 3; ++epoch) {
+        view.addScore(0, epoch, 100.0 / epoch);
+        view.addScore(1, epoch, 80.0 / epoch);
+    }
+    view.addScore(1, 4, std::nan("")); // not a score: left out
+    QCOMPARE(panel->scoreCount(0), 3);
+    QCOMPARE(panel->scoreCount(1), 3);
+    // Losses by default; the scores are a choice of their own, not mixed with them.
+    QVERIFY(!panel->scoreGraph(0)->visible());
+    auto *curves = panel->findChild<QComboBox *>("curves");
+    QVERIFY(curves);
+    curves->setCurrentIndex(1);
+    Q_EMIT curves->activated(1);
+    QCOMPARE(panel->curves(), ComparisonPlot::Curves::Scores);
+    QVERIFY(panel->scoreGraph(0)->visible() && panel->scoreGraph(1)->visible());
+    QVERIFY(!panel->gGraph(0)->visible() && !panel->dGraph(0)->visible());
+    QCustomPlot *plot = view.plot();
+    QCOMPARE(plot->legend->itemCount(), 2);
+    QCOMPARE(qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(1))->plottable()->name(),
+             QString("cifar FD"));
+    QVERIFY(plot->yAxis->label().contains("FD"));
+    QCOMPARE(panel->scoreGraph(1)->data()->at(2)->value, 80.0 / 3);
+    panel->refresh();
+    QCOMPARE(plot->yAxis->range().lower, 0.0);
+    QVERIFY(plot->yAxis->range().upper >= 100.0);
+    panel->setCurves(ComparisonPlot::Curves::Losses);
+    QCOMPARE(plot->legend->itemCount(), 4);
+    QVERIFY(!panel->scoreGraph(0)->visible());
 }
 
 void TestComparisonPlot::plotDecimatesLongRuns()

@@ -49,7 +49,7 @@ void TestComparisonView::addsRunsWithColoursAndRefusesAFifth()
     }
     QCOMPARE(view.addRun("fifth"), -1);
     QCOMPARE(view.runCount(), 4);
-    QCOMPARE(view.plot()->graphCount(), 8);
+    QCOMPARE(view.plot()->graphCount(), 12); // G, D and the FD score per run
     QCOMPARE(view.table()->model()->columnCount(), 4);
     QVERIFY(!view.runColor(4).isValid());
     // A freed colour goes to the next run, so colours stay distinct.
@@ -230,7 +230,7 @@ void TestComparisonView::removeRunShrinksEverything()
     view.removeRun(0);
     QCOMPARE(view.runCount(), 1);
     QCOMPARE(view.runTitle(0), QString("cifar"));
-    QCOMPARE(view.plot()->graphCount(), 2);
+    QCOMPARE(view.plot()->graphCount(), 3);
     QCOMPARE(view.plot()->legend->itemCount(), 2);
     QCOMPARE(view.table()->model()->columnCount(), 1);
     QCOMPARE(view.findChildren<ComparisonGridView *>().size(), 1);

@@ -1,6 +1,7 @@
 // The settings panel is built from the engine's table of fields: one editor per field with the
 // table's kind, range, choices, help and live flag, and a bad value marked by problem.field.
 #include "engine/configfields.h"
+#include "engine/presets.h"
 #include "panels/hyperparameterpanel.h"
 
 #include <QComboBox>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void editorsFollowTheTable();
     void configRoundTrips();
     void problemFieldsAreMarked();
+    void presetChooserSetsAndFollowsTheFields();
     void onlyLiveFieldsEditableWhileRunning();
 };
 
@@ -87,11 +89,48 @@ void TestHyperparameterPanel::configRoundTrips()
     QCOMPARE(panel.config().toJson(), c.toJson());
 }
 
+void TestHyperparameterPanel::presetChooserSetsAndFollowsTheFields()
+{
+    HyperparameterPanel panel;
+    QComboBox *box = panel.presetBox();
+    QVERIFY(box);
+    // Defaults are the default preset, and the chooser says so.
+    QCOMPARE(box->currentData().toString(), QString(ganvas::defaultPresetName()));
+    QCOMPARE(panel.currentPreset(), QString(ganvas::defaultPresetName()));
+    auto *dataset = qobject_cast<QLineEdit *>(panel.field("dataset"));
+    QVERIFY(dataset);
+    dataset->setText("mnist");
+    // Choosing a preset the way a user does sets its fields and keeps the data.
+    const int wgan = box->findData("wgan-gp");
+    QVERIFY(wgan >= 0);
+    box->setCurrentIndex(wgan);
+    Q_EMIT box->activated(wgan);
+    QCOMPARE(panel.config().loss, std::string("wgan-gp"));
+    QCOMPARE(panel.config().dStepsPerG, 5);
+    QCOMPARE(panel.config().dataset, std::string("mnist"));
+    QVERIFY(panel.validate().isEmpty());
+    auto *note = panel.findChild<QLabel *>("presetNote");
+    QVERIFY(note && note->text().contains("critic"));
+    // Editing a field makes the settings custom; setting it back finds the preset again.
+    auto *lr = qobject_cast<QDoubleSpinBox *>(panel.field("lr_g"));
+    QVERIFY(lr);
+    lr->setValue(0.0005);
+    QCOMPARE(box->currentData().toString(), QString());
+    QCOMPARE(panel.currentPreset(), QString());
+    lr->setValue(0.0001);
+    QCOMPARE(box->currentData().toString(), QString("wgan-gp"));
+    // Locked while training: a preset sets fields that cannot change mid-run.
+    panel.setRunning(true);
+    QVERIFY(!box->isEnabled());
+    panel.setRunning(false);
+    QVERIFY(box->isEnabled());
+}
+
 void TestHyperparameterPanel::problemFieldsAreMarked()
 {
     TrainingConfig c;
     c.loss = "hinge";
-    c.labelSmoothing = 0.1;
+    c.labelSmoothing = 0.2;
     HyperparameterPanel panel;
     panel.setConfig(c);
     const QString error = panel.validate();

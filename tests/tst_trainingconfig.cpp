@@ -2,6 +2,7 @@
 // table of fields (configFields()) agreeing with JSON, validate() and the trainer.
 #include "engine/configfields.h"
 #include "engine/trainer.h"
+#include "engine/presets.h"
 #include "engine/trainingconfig.h"
 #include "testhelpers.h"
 
@@ -13,13 +14,18 @@ using ganvas::ConfigProblem;
 using ganvas::FieldKind;
 using ganvas::FieldValue;
 using ganvas::TrainingConfig;
+using ganvas::applyPreset;
+using ganvas::defaultPresetName;
+using ganvas::matchingPreset;
+using ganvas::presets;
+using ganvas::problemsText;
 
 class TestTrainingConfig : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void defaultsAreTheSeeds();
+    void defaultsAreTheDefaultPreset();
     void jsonRoundTrip();
     void partialJsonKeepsDefaults();
     void badJson_data();
@@ -28,23 +34,87 @@ private Q_SLOTS:
     void invalidValue();
     void shippedConfigsAreValid();
     void oneTableEntryPerJsonKey();
+    void presetsAreSoundAndDistinct();
+    void presetInConfigFile();
     void tableRangesAreValidates_data();
     void tableRangesAreValidates();
     void liveFlagsAreWhatTheTrainerApplies();
 };
 
-void TestTrainingConfig::defaultsAreTheSeeds()
+void TestTrainingConfig::defaultsAreTheDefaultPreset()
 {
     const TrainingConfig c;
     QCOMPARE(c.dataset, std::string("fashion-mnist"));
     QCOMPARE(c.model, std::string("mlp"));
     QCOMPARE(c.latentSize, 100);
-    QCOMPARE(c.lrG, 1e-4);
-    QCOMPARE(c.lrD, 1e-4);
-    QCOMPARE(c.batchSize, 128);
-    QCOMPARE(c.epochs, 50);
+    QCOMPARE(c.lrG, 2e-4);
+    QCOMPARE(c.lrD, 2e-4);
+    QCOMPARE(c.beta1G, 0.5);
+    QCOMPARE(c.batchSize, 64);
+    QCOMPARE(c.labelSmoothing, 0.1);
+    QCOMPARE(c.epochs, 20);
     QCOMPARE(c.checkpointEvery, 15);
+    QCOMPARE(c.scoreEvery, 1);
     QVERIFY(c.validate().empty());
+    // The struct's defaults and the default preset's file say the same.
+    QCOMPARE(QString::fromStdString(matchingPreset(c)), QString(defaultPresetName()));
+    QCOMPARE(QString::fromStdString(presets().front().name), QString(defaultPresetName()));
+}
+
+void TestTrainingConfig::presetsAreSoundAndDistinct()
+{
+    const QStringList expected = {"mlp", "dcgan", "hinge", "lsgan", "seed", "wgan-gp"};
+    QStringList names;
+    for (const auto &p : presets()) {
+        names << QString::fromStdString(p.name);
+        QVERIFY2(!p.title.empty() && p.description.size() > 20, p.name.c_str());
+        TrainingConfig c;
+        c.dataset = "mnist";
+        c.threads = 2;
+        applyPreset(p.name, c);
+        QVERIFY2(c.validate().empty(), (p.name + ": " + problemsText(c.validate())).c_str());
+        QCOMPARE(QString::fromStdString(matchingPreset(c)), QString::fromStdString(p.name));
+        // A preset leaves the data and the machine alone.
+        QCOMPARE(c.dataset, std::string("mnist"));
+        QCOMPARE(c.threads, 2);
+    }
+    QCOMPARE(names, expected);
+    // The tutorial's exact settings.
+    TrainingConfig seed;
+    applyPreset("seed", seed);
+    QCOMPARE(seed.lrG, 1e-4);
+    QCOMPARE(seed.beta1D, 0.9);
+    QCOMPARE(seed.batchSize, 128);
+    QCOMPARE(seed.labelSmoothing, 0.0);
+    QCOMPARE(seed.epochs, 50);
+    // Applying one preset after another leaves nothing of the first.
+    TrainingConfig c;
+    applyPreset("wgan-gp", c);
+    QCOMPARE(c.beta2G, 0.9);
+    applyPreset("mlp", c);
+    QCOMPARE(c.beta2G, 0.999);
+    QCOMPARE(c.dStepsPerG, 1);
+    c.lrG = 0.00033;
+    QCOMPARE(QString::fromStdString(matchingPreset(c)), QString());
+}
+
+void TestTrainingConfig::presetInConfigFile()
+{
+    const auto c = TrainingConfig::fromJson(R"({"preset": "wgan-gp", "lr_g": 0.0003, "dataset": "mnist"})");
+    QCOMPARE(c.loss, std::string("wgan-gp"));
+    QCOMPARE(c.dStepsPerG, 5);
+    QCOMPARE(c.lrG, 0.0003); // the file's own field over the preset's
+    QCOMPARE(c.lrD, 1e-4);
+    QCOMPARE(c.dataset, std::string("mnist"));
+    try {
+        TrainingConfig::fromJson(R"({"preset": "fast"})", "lesson.json");
+        QFAIL("an unknown preset was accepted");
+    } catch (const ConfigError &e) {
+        const QString what = e.what();
+        QVERIFY2(what.contains("lesson.json") && what.contains("\"fast\"") && what.contains("wgan-gp"),
+                 e.what());
+    }
+    QVERIFY_THROWS_EXCEPTION(ConfigError, TrainingConfig::fromJson(R"({"preset": 3})"));
 }
 
 void TestTrainingConfig::jsonRoundTrip()
@@ -75,7 +145,7 @@ void TestTrainingConfig::partialJsonKeepsDefaults()
     const auto c = TrainingConfig::fromJson(R"({"epochs": 3, "loss": "hinge", "app_version": "0.1.0"})");
     QCOMPARE(c.epochs, 3);
     QCOMPARE(c.loss, std::string("hinge"));
-    QCOMPARE(c.batchSize, 128);
+    QCOMPARE(c.batchSize, 64);
 }
 
 void TestTrainingConfig::badJson_data()
@@ -124,7 +194,7 @@ void TestTrainingConfig::invalidValue_data()
     QTest::newRow("d steps") << R"({"d_steps_per_g": 0})" << "d_steps_per_g:" << "d_steps_per_g";
     QTest::newRow("smoothing") << R"({"label_smoothing": 0.7})" << "label_smoothing:" << "label_smoothing";
     QTest::newRow("flip") << R"({"label_flip_prob": 0.5})" << "label_flip_prob:" << "label_flip_prob";
-    QTest::newRow("smoothing with hinge") << R"({"label_smoothing": 0.1, "loss": "hinge"})" << "only apply"
+    QTest::newRow("smoothing with hinge") << R"({"label_smoothing": 0.2, "loss": "hinge"})" << "only apply"
         << "label_smoothing";
     QTest::newRow("flip with wgan-gp") << R"({"label_flip_prob": 0.1, "loss": "wgan-gp"})"
         << "label_smoothing/label_flip_prob: only apply" << "label_smoothing";
@@ -264,12 +334,14 @@ void TestTrainingConfig::liveFlagsAreWhatTheTrainerApplies()
         if (f.live())
             live << f.name;
     QCOMPARE(live, (QStringList{"lr_g", "lr_d", "label_smoothing", "label_flip_prob", "instance_noise",
-                                "instance_noise_anneal_epochs"}));
+                                "instance_noise_anneal_epochs", "score_every", "score_samples"}));
 
     // Change one field at a time mid-run: only the live ones may reach the running config.
     // Learning rates of 0.5 may diverge: "stop" leaves the config as it is (rollback halves them).
     TrainingConfig start = ganvas::test::smallConfig();
     start.onDivergence = "stop";
+    // Turning the score on mid-run must not train a classifier here: no held-out images.
+    start.dataset = "/nonexistent/held-out";
     ganvas::Trainer t(start, ganvas::test::syntheticImages(64));
     t.trainStep();
     for (const ConfigField &f : ganvas::configFields()) {

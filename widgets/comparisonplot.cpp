@@ -4,10 +4,15 @@
 
 #include <qcustomplot.h>
 
+#include "scoretexts.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -22,11 +27,20 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
 {
     QCustomPlot *plot = customPlot();
     plot->setObjectName("comparisonPlot");
-    auto *hint = new QLabel(tr("G loss solid, D loss dashed. Drag to pan, scroll to zoom."), this);
-    hint->setEnabled(false);
+    m_hint = new QLabel(this);
+    m_hint->setEnabled(false);
+    m_hint->setWordWrap(true);
+    m_curvesBox = new QComboBox(this);
+    m_curvesBox->setObjectName("curves");
+    m_curvesBox->addItem(tr("Losses"));
+    m_curvesBox->addItem(tr("Quality score (FD)"));
+    m_curvesBox->setToolTip(ScoreTexts::fd());
+    connect(m_curvesBox, &QComboBox::activated, this,
+            [this](int index) { setCurves(index == 1 ? Curves::Scores : Curves::Losses); });
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(6, 0, 0, 0);
-    controls->addWidget(hint, 1);
+    controls->addWidget(m_curvesBox);
+    controls->addWidget(m_hint, 1);
     controls->addWidget(createFitButton(tr("Show all data and follow new data again (or double-click the plot)")));
     addBelowPlot(controls);
 
@@ -54,6 +68,7 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
     m_marker->setVisible(false);
 
     connect(plot, &QCustomPlot::mouseDoubleClick, this, [this] { fit(); });
+    updateCurves();
 
     setMinimumSize(320, 220);
 }
@@ -66,9 +81,11 @@ void ComparisonPlot::addRun(const QString &title, const QColor &colour)
     run.g->setPen(QPen(colour, 2));
     run.d = customPlot()->addGraph();
     run.d->setPen(QPen(colour, 1.5, Qt::DashLine));
-    run.g->addToLegend();
-    run.d->addToLegend();
+    run.fd = customPlot()->addGraph();
+    run.fd->setPen(QPen(colour, 2));
+    run.fd->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
     m_runs.append(run);
+    updateCurves();
     updateNames();
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -80,6 +97,7 @@ void ComparisonPlot::removeRun(int run)
     // removeGraph also takes the graph's legend item away.
     customPlot()->removeGraph(m_runs[run].g);
     customPlot()->removeGraph(m_runs[run].d);
+    customPlot()->removeGraph(m_runs[run].fd);
     m_runs.remove(run);
     invalidate();
 }
@@ -122,6 +140,57 @@ void ComparisonPlot::clearLosses(int run)
     invalidate();
 }
 
+void ComparisonPlot::addScore(int run, int epoch, double fd)
+{
+    if (run < 0 || run >= m_runs.size() || !std::isfinite(fd))
+        return;
+    Run &r = m_runs[run];
+    r.scoreEpochs.append(epoch);
+    r.scores.append(fd);
+    r.fd->addData(epoch, fd);
+    if (m_curves == Curves::Scores)
+        invalidate();
+}
+
+int ComparisonPlot::scoreCount(int run) const
+{
+    return run >= 0 && run < m_runs.size() ? m_runs[run].scores.size() : 0;
+}
+
+void ComparisonPlot::setCurves(Curves curves)
+{
+    m_curves = curves;
+    {
+        const QSignalBlocker quiet(m_curvesBox);
+        m_curvesBox->setCurrentIndex(curves == Curves::Scores ? 1 : 0);
+    }
+    updateCurves();
+    fit();
+}
+
+void ComparisonPlot::updateCurves()
+{
+    const bool scores = m_curves == Curves::Scores;
+    QCustomPlot *plot = customPlot();
+    plot->legend->clearItems();
+    for (const Run &r : std::as_const(m_runs)) {
+        r.g->setVisible(!scores);
+        r.d->setVisible(!scores);
+        r.fd->setVisible(scores);
+        if (scores) {
+            r.fd->addToLegend();
+        } else {
+            r.g->addToLegend();
+            r.d->addToLegend();
+        }
+    }
+    plot->yAxis->setLabel(scores ? tr("FD score (lower is better)") : tr("loss"));
+    m_hint->setText(scores ? tr("One point per scored epoch. Drag to pan, scroll to zoom.")
+                           : tr("G loss solid, D loss dashed. Drag to pan, scroll to zoom."));
+    updateNames();
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 int ComparisonPlot::pointCount(int run) const
 {
     return run >= 0 && run < m_runs.size() ? m_runs[run].x.size() : 0;
@@ -142,6 +211,11 @@ void ComparisonPlot::setMarkerEpoch(int epoch)
 QCPGraph *ComparisonPlot::gGraph(int run) const
 {
     return run >= 0 && run < m_runs.size() ? m_runs[run].g : nullptr;
+}
+
+QCPGraph *ComparisonPlot::scoreGraph(int run) const
+{
+    return run >= 0 && run < m_runs.size() ? m_runs[run].fd : nullptr;
 }
 
 QCPGraph *ComparisonPlot::dGraph(int run) const
@@ -176,7 +250,8 @@ void ComparisonPlot::applyAutoRange()
 {
     bool any = false;
     for (const Run &r : std::as_const(m_runs))
-        any = any || !r.g->data()->isEmpty() || !r.d->data()->isEmpty();
+        any = any || (r.g->visible() && !r.g->data()->isEmpty()) || (r.d->visible() && !r.d->data()->isEmpty()) ||
+              (r.fd->visible() && !r.fd->data()->isEmpty());
     QCustomPlot *plot = customPlot();
     if (!any) {
         plot->xAxis->setRange(0, 1);
@@ -189,6 +264,8 @@ void ComparisonPlot::applyAutoRange()
     // the marker would sit on the plot's edge), and to epoch 1 from the start.
     plot->xAxis->setRange(std::min(0.0, x.lower), std::max({1.0, x.upper, m_markerEpoch + 0.05}));
     padValueAxis();
+    if (m_curves == Curves::Scores)
+        plot->yAxis->setRangeLower(0); // a distance: read from zero
 }
 
 void ComparisonPlot::updateNames()
@@ -196,5 +273,6 @@ void ComparisonPlot::updateNames()
     for (const Run &r : std::as_const(m_runs)) {
         r.g->setName(tr("%1 G").arg(r.title));
         r.d->setName(tr("%1 D").arg(r.title));
+        r.fd->setName(tr("%1 FD").arg(r.title));
     }
 }

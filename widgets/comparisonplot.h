@@ -7,6 +7,8 @@
 #include <QVector>
 
 class QCPGraph;
+class QComboBox;
+class QLabel;
 class QCPItemStraightLine;
 
 // The loss curves of several runs overlaid in one plot: per run G loss solid and D loss dashed
@@ -32,11 +34,20 @@ public:
     void clearLosses(int run);
     int pointCount(int run) const;
 
+    // The quality score (FD) of a run after an epoch. Shown instead of the losses when the
+    // plot shows scores (the choice under the plot).
+    void addScore(int run, int epoch, double fd);
+    int scoreCount(int run) const;
+    enum class Curves { Losses, Scores };
+    void setCurves(Curves curves);
+    Curves curves() const { return m_curves; }
+
     // Where the vertical epoch marker stands; hidden for epoch < 1.
     void setMarkerEpoch(int epoch);
 
     QCPGraph *gGraph(int run) const;
     QCPGraph *dGraph(int run) const;
+    QCPGraph *scoreGraph(int run) const;
 
     // The plot as an image of the given size, with fresh drawn data.
     QPixmap render(int width, int height);
@@ -53,13 +64,20 @@ private:
         QString title;
         QCPGraph *g = nullptr;
         QCPGraph *d = nullptr;
+        QCPGraph *fd = nullptr;
+        QVector<double> scoreEpochs, scores;
         QVector<double> x;
         QVector<double> dLoss;
         QVector<double> gLoss;
         bool sorted = true;
     };
 
+    void updateCurves();
+
     QCPItemStraightLine *m_marker;
+    QComboBox *m_curvesBox;
+    QLabel *m_hint;
+    Curves m_curves = Curves::Losses;
     QVector<Run> m_runs;
     int m_markerEpoch = 0;
 };

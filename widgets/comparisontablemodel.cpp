@@ -76,6 +76,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().alternateBase();
         return QVariant();
     }
+    if (role == Qt::ToolTipRole)
+        return m_explanations.value(row.text);
     if (role != Qt::DisplayRole)
         return QVariant();
     const Run &run = m_runs[index.column()];
@@ -86,6 +88,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
 QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Vertical) {
+        if (role == Qt::ToolTipRole && section >= 0 && section < m_rows.size())
+            return m_explanations.value(m_rows[section].text);
         if (role != Qt::DisplayRole || section < 0 || section >= m_rows.size())
             return QVariant();
         return isHeading(section) ? QString() : m_rows[section].text;

@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <QPair>
 #include <QString>
 #include <QVector>
@@ -33,6 +34,9 @@ public:
     void setFigures(int run, const Entries &figures);
     QString runTitle(int run) const;
     QColor runColour(int run) const;
+
+    // What a setting or figure means, shown as the tooltip of its row (the scores' one line each).
+    void setExplanation(const QString &name, const QString &text) { m_explanations.insert(name, text); }
 
     bool showsAllSettings() const { return m_showAll; }
     void setShowAllSettings(bool all);
@@ -74,4 +78,5 @@ private:
     QVector<Run> m_runs;
     QVector<Row> m_rows;
     bool m_showAll = false;
+    QHash<QString, QString> m_explanations;
 };

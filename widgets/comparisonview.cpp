@@ -181,6 +181,12 @@ void ComparisonView::clearLosses(int run)
         m_plot->clearLosses(run);
 }
 
+void ComparisonView::addScore(int run, int epoch, double fd)
+{
+    if (isValid(run))
+        m_plot->addScore(run, epoch, fd);
+}
+
 void ComparisonView::setSettings(int run, const Entries &settings)
 {
     if (isValid(run))

@@ -57,6 +57,8 @@ public:
     void addLosses(int run, const QVector<double> &epochX, const QVector<double> &dLoss,
                    const QVector<double> &gLoss);
     void clearLosses(int run);
+    // The run's quality score (FD) after an epoch, for the plot's score curves.
+    void addScore(int run, int epoch, double fd);
 
     void setSettings(int run, const Entries &settings);
     void setFigures(int run, const Entries &figures);

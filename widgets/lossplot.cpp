@@ -77,6 +77,14 @@ LossPlot::LossPlot(QWidget *parent)
         m_emaLast[s] = 0;
         m_emaWeight[s] = 1;
     }
+    // The score has its own scale (the feature network's) and its own axis.
+    m_scoreGraph = plot->addGraph(plot->xAxis, plot->yAxis2);
+    m_scoreGraph->setName(tr("FD score"));
+    m_scoreGraph->setPen(QPen(QColor(0x94, 0x67, 0xbd), 2));
+    m_scoreGraph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    m_scoreGraph->setVisible(false);
+    plot->yAxis2->setLabel(tr("FD score (lower is better)"));
+    plot->yAxis2->setVisible(false);
     plot->xAxis->setLabel(tr("step"));
     plot->yAxis->setLabel(tr("value"));
     plot->legend->setVisible(true);
@@ -123,9 +131,63 @@ void LossPlot::markEpoch(double step)
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LossPlot::addScore(double step, int epoch, double fd, double kid, double precision, double recall)
+{
+    if (!std::isfinite(fd))
+        return;
+    m_scoreSteps.append(step);
+    m_scoreEpochs.append(epoch);
+    m_fd.append(fd);
+    m_kid.append(kid);
+    m_precision.append(precision);
+    m_recall.append(recall);
+    m_scoreGraph->data()->set({}, true);
+    for (int i = 0; i < m_scoreSteps.size(); ++i)
+        m_scoreGraph->addData(m_scoreSteps[i], m_fd[i]);
+    if (m_scoreSteps.size() == 1) {
+        m_scoreGraph->addToLegend();
+        customPlot()->yAxis2->setVisible(true);
+        updateGraphVisibility();
+    }
+    invalidate();
+}
+
+bool LossPlot::isScoreVisible() const
+{
+    return m_scoreGraph->visible();
+}
+
+void LossPlot::markEvent(double step, const QString &label)
+{
+    QCustomPlot *plot = customPlot();
+    auto *line = new QCPItemStraightLine(plot);
+    line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    line->point1->setCoords(step, 0);
+    line->point2->setCoords(step, 1);
+    const QColor red(0xc0, 0x1c, 0x28);
+    line->setPen(QPen(red, 2));
+    auto *text = new QCPItemText(plot);
+    text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(step, 0.02);
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    text->setPadding(QMargins(4, 0, 0, 0));
+    text->setColor(red);
+    text->setText(label);
+    ++m_eventCount;
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LossPlot::clear()
 {
     m_steps.clear();
+    for (QVector<double> *v : {&m_scoreSteps, &m_scoreEpochs, &m_fd, &m_kid, &m_precision, &m_recall})
+        v->clear();
+    m_scoreGraph->data()->clear();
+    m_scoreGraph->removeFromLegend();
+    m_scoreGraph->setVisible(false);
+    customPlot()->yAxis2->setVisible(false);
+    m_eventCount = 0;
     for (int s = 0; s < SeriesCount; ++s) {
         m_raw[s].clear();
         m_smooth[s].clear();
@@ -216,10 +278,21 @@ QString LossPlot::readoutAt(double step) const
     const int i = nearestIndex(step);
     if (i < 0)
         return QString();
-    return tr("step %1: D loss %2, G loss %3, D(x) %4, D(G(z)) %5")
-        .arg(QString::number(m_steps[i], 'g', 12), formatValue(m_raw[DLoss][i]),
-             formatValue(m_raw[GLoss][i]), formatValue(m_raw[DReal][i]),
-             formatValue(m_raw[DFake][i]));
+    QString text = tr("step %1: D loss %2, G loss %3, D(x) %4, D(G(z)) %5")
+                       .arg(QString::number(m_steps[i], 'g', 12), formatValue(m_raw[DLoss][i]),
+                            formatValue(m_raw[GLoss][i]), formatValue(m_raw[DReal][i]),
+                            formatValue(m_raw[DFake][i]));
+    // The latest score at or before that step.
+    int s = -1;
+    for (int k = 0; k < m_scoreSteps.size(); ++k)
+        if (m_scoreSteps[k] <= m_steps[i] && (s < 0 || m_scoreSteps[k] >= m_scoreSteps[s]))
+            s = k;
+    if (s >= 0)
+        text += tr(" · after epoch %1: FD %2, KID %3, precision %4, recall %5")
+                    .arg(int(m_scoreEpochs[s]))
+                    .arg(formatValue(m_fd[s]), formatValue(m_kid[s]), QString::number(m_precision[s], 'f', 2),
+                         QString::number(m_recall[s], 'f', 2));
+    return text;
 }
 
 bool LossPlot::exportPng(const QString &fileName, int width, int height)
@@ -288,11 +361,16 @@ void LossPlot::applyAutoRange()
     bool any = false;
     for (int s = 0; s < SeriesCount; ++s)
         any = any || (m_smoothGraph[s]->visible() && !m_smoothGraph[s]->data()->isEmpty());
-    if (!any)
+    if (!any && !m_scoreGraph->visible())
         return;
     // Only visible graphs count; on a log axis QCustomPlot considers positive values only.
     customPlot()->rescaleAxes(true);
     padValueAxis();
+    if (m_scoreGraph->visible() && !m_fd.isEmpty()) {
+        // From zero, so that a falling score reads as the distance it is.
+        const double top = *std::max_element(m_fd.cbegin(), m_fd.cend());
+        customPlot()->yAxis2->setRange(0, top > 0 ? top * 1.08 : 1);
+    }
 }
 
 void LossPlot::updateGraphVisibility()
@@ -304,6 +382,11 @@ void LossPlot::updateGraphVisibility()
         if (QCPPlottableLegendItem *item = customPlot()->legend->itemWithPlottable(m_smoothGraph[s]))
             item->setTextColor(m_visible[s] ? QColor(Qt::black) : QColor(Qt::gray));
     }
+    const bool scores = !m_scoreSteps.isEmpty();
+    m_scoreGraph->setVisible(scores && m_scoreShown);
+    customPlot()->yAxis2->setVisible(scores && m_scoreShown);
+    if (QCPPlottableLegendItem *item = customPlot()->legend->itemWithPlottable(m_scoreGraph))
+        item->setTextColor(m_scoreShown ? QColor(Qt::black) : QColor(Qt::gray));
 }
 
 void LossPlot::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *)
@@ -314,6 +397,11 @@ void LossPlot::onLegendClick(QCPLegend *, QCPAbstractLegendItem *item, QMouseEve
     for (int s = 0; s < SeriesCount; ++s)
         if (plottableItem->plottable() == m_smoothGraph[s])
             setSeriesVisible(s, !m_visible[s]);
+    if (plottableItem->plottable() == m_scoreGraph) {
+        m_scoreShown = !m_scoreShown;
+        updateGraphVisibility();
+        invalidate();
+    }
 }
 
 void LossPlot::onMouseMove(QMouseEvent *event)

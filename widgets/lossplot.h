@@ -13,7 +13,8 @@ class QLabel;
 class QMouseEvent;
 class QSlider;
 
-// Live curves of D loss, G loss, mean D(x) and mean D(G(z)) against the training step.
+// Live curves of D loss, G loss, mean D(x) and mean D(G(z)) against the training step, and the
+// quality score (FD) after each epoch on an axis of its own.
 //
 // All raw values are kept here; the QCPGraphs only ever hold a decimated copy of the visible
 // range (a few thousand points per series), rebuilt lazily by CurvePlot, so runs with hundreds
@@ -31,6 +32,13 @@ public:
     // One logged row: step and the four values; the plot replots at most at the screen's pace.
     void addPoint(double step, double dLoss, double gLoss, double dReal, double dFake);
     void markEpoch(double step);
+    // A quality score after an epoch, drawn on its own axis at the right (FD; lower is better).
+    void addScore(double step, int epoch, double fd, double kid, double precision, double recall);
+    int scoreCount() const { return m_scoreSteps.size(); }
+    bool isScoreVisible() const;
+    // A run event at a step (a rollback after a divergence): a red line with its label on top.
+    void markEvent(double step, const QString &label);
+    int eventCount() const { return m_eventCount; }
     void clear();
     // Number of raw rows added since construction or clear().
     int pointCount() const;
@@ -72,6 +80,11 @@ private:
     QLabel *m_smoothingLabel;
     QCheckBox *m_logScaleBox;
     QLabel *m_readout;
+
+    QCPGraph *m_scoreGraph;
+    QVector<double> m_scoreSteps, m_scoreEpochs, m_fd, m_kid, m_precision, m_recall;
+    bool m_scoreShown = true;
+    int m_eventCount = 0;
 
     QCPGraph *m_rawGraph[SeriesCount];
     QCPGraph *m_smoothGraph[SeriesCount];

@@ -2,6 +2,7 @@
 
 #include "checkpoint/rundirectory.h"
 #include "runs/logging.h"
+#include "scoretexts.h"
 
 #include <QDateTime>
 #include <QDesktopServices>
@@ -16,8 +17,10 @@
 
 CheckpointBrowser::CheckpointBrowser(QWidget *parent) : QWidget(parent), m_list(new QTreeWidget)
 {
-    m_list->setColumnCount(5);
-    m_list->setHeaderLabels({tr("Epoch"), tr("Step"), tr("Written"), tr("D / G loss"), tr("")});
+    m_list->setColumnCount(7);
+    m_list->setHeaderLabels({tr("Epoch"), tr("Step"), tr("Written"), tr("D / G loss"), tr("FD"), tr("Recall"), tr("")});
+    m_list->headerItem()->setToolTip(4, ScoreTexts::fd());
+    m_list->headerItem()->setToolTip(5, ScoreTexts::recall());
     m_list->setRootIsDecorated(false);
     m_list->setIconSize(QSize(48, 48));
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -73,7 +76,14 @@ void CheckpointBrowser::refresh()
             qCWarning(lcUi).noquote() << "checkpoint list without losses:" << e.what();
         }
     }
+    // The score of each checkpoint's epoch (quality.csv), and the best of them.
+    const auto scores = ganvas::readQualityCsv(m_runDir.toStdString() + "/quality.csv");
     const auto entries = ganvas::RunDirectory::listCheckpoints(m_runDir.toStdString());
+    const ganvas::QualityScore *best = nullptr;
+    for (const auto &e : entries)
+        for (const auto &s : scores)
+            if (e.step < 0 && s.epoch == e.epochsDone && (!best || s.fd < best->fd))
+                best = &s;
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
         const QString path = QString::fromStdString(it->path);
         // The losses of the last row logged at or before the checkpoint's step.
@@ -88,10 +98,30 @@ void CheckpointBrowser::refresh()
         item->setText(3, row ? QString("%1 / %2").arg(row->dLoss, 0, 'f', 3).arg(row->gLoss, 0, 'f', 3) : QString());
         item->setData(0, Qt::UserRole, path);
         item->setToolTip(0, path);
+        const ganvas::QualityScore *score = nullptr;
+        for (const auto &s : scores)
+            if (it->step < 0 && s.epoch == it->epochsDone)
+                score = &s;
+        if (score) {
+            const bool isBest = score == best;
+            item->setText(4, isBest ? tr("%1 ★ best").arg(score->fd, 0, 'g', 4) : QString::number(score->fd, 'g', 4));
+            item->setText(5, QString::number(score->recall, 'f', 2));
+            const QString detail = ScoreTexts::summary(score->fd, score->kid, score->precision, score->recall) +
+                                   "\n" + tr("Measured with %1").arg(QString::fromStdString(score->featureNet)) +
+                                   "\n\n" + ScoreTexts::all();
+            item->setToolTip(4, detail);
+            item->setToolTip(5, detail);
+            item->setData(4, Qt::UserRole, isBest);
+            if (isBest) {
+                QFont bold = item->font(4);
+                bold.setBold(true);
+                item->setFont(4, bold);
+            }
+        }
         const QString frame = QString("%1/frames/epoch-%2.png").arg(m_runDir).arg(it->epochsDone, 4, 10, QChar('0'));
         const QPixmap thumb(frame);
         if (!thumb.isNull())
-            item->setIcon(4, QIcon(thumb.scaled(48, 48, Qt::KeepAspectRatio, Qt::FastTransformation)));
+            item->setIcon(6, QIcon(thumb.scaled(48, 48, Qt::KeepAspectRatio, Qt::FastTransformation)));
     }
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
@@ -132,4 +162,18 @@ bool CheckpointBrowser::deleteCheckpoint(const QString &path, bool confirm)
     if (!gone)
         Q_EMIT problem(tr("Could not delete %1: %2").arg(path, file.errorString()));
     return gone;
+}
+
+int CheckpointBrowser::bestRow() const
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        if (m_list->topLevelItem(i)->data(4, Qt::UserRole).toBool())
+            return i;
+    return -1;
+}
+
+QString CheckpointBrowser::scoreText(int row) const
+{
+    auto *item = m_list->topLevelItem(row);
+    return item ? item->text(4) : QString();
 }

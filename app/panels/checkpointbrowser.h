@@ -4,7 +4,8 @@
 
 class QTreeWidget;
 
-// The checkpoints of the current run: epoch, step, when, losses at that step and a thumbnail
+// The checkpoints of the current run: epoch, step, when, losses at that step, the quality score
+// of that epoch (the best one marked) and a thumbnail
 // of that epoch's grid; actions Resume from here, Sample, Delete (asks), Show in folder.
 class CheckpointBrowser : public QWidget
 {
@@ -19,6 +20,10 @@ public:
     QString checkpointAt(int row) const;
     QString selectedCheckpoint() const;
     void select(int row);
+    // The row of the checkpoint with the lowest FD score, -1 when none was scored.
+    int bestRow() const;
+    // The FD column's text of a row ("19.8", "12.4 ★ best", or "" unscored).
+    QString scoreText(int row) const;
     // Deletes a checkpoint file, asking first when `confirm`; returns whether it is gone.
     bool deleteCheckpoint(const QString &path, bool confirm = true);
 

@@ -1,6 +1,7 @@
 #include "panels/hyperparameterpanel.h"
 
 #include "engine/configfields.h"
+#include "engine/presets.h"
 
 #include <QCoreApplication>
 
@@ -56,7 +57,107 @@ double highest(const ConfigField &f, double step, double cap)
     return std::min(cap, f.maxOpen ? f.max - step : f.max);
 }
 
+// A preset's name and one-line description in the GUI's language (the engine's files hold
+// the English the command line prints).
+QString presetTitle(const std::string &name)
+{
+    if (name == "mlp")
+        return QCoreApplication::translate("HyperparameterPanel", "Fully connected, tuned (default)");
+    if (name == "dcgan")
+        return QCoreApplication::translate("HyperparameterPanel", "Convolutional (DCGAN)");
+    if (name == "lsgan")
+        return QCoreApplication::translate("HyperparameterPanel", "Least squares (LSGAN)");
+    if (name == "hinge")
+        return QCoreApplication::translate("HyperparameterPanel", "Hinge loss");
+    if (name == "wgan-gp")
+        return QCoreApplication::translate("HyperparameterPanel", "Wasserstein with gradient penalty (WGAN-GP)");
+    if (name == "seed")
+        return QCoreApplication::translate("HyperparameterPanel", "The tutorial's settings");
+    return QString::fromStdString(name);
+}
+
+QString presetDescription(const std::string &name)
+{
+    if (name == "mlp")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "The tutorial's fully connected pair with Adam 2e-4, beta1 0.5, batch 64 "
+                                           "and label smoothing: garments show after an epoch or two.");
+    if (name == "dcgan")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "A convolutional pair: sharper images, about seven times slower per "
+                                           "epoch on a CPU.");
+    if (name == "lsgan")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "The fully connected pair with a least-squares loss, whose gradients do "
+                                           "not vanish when D is sure.");
+    if (name == "hinge")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "The fully connected pair with the hinge loss: D is pushed to a margin, "
+                                           "not to certainty.");
+    if (name == "wgan-gp")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "A critic instead of a classifier: five critic steps per generator step "
+                                           "and a gradient penalty; slower, steadier.");
+    if (name == "seed")
+        return QCoreApplication::translate("HyperparameterPanel",
+                                           "Exactly the tutorial GANvas grew from (Adam 1e-4, beta1 0.9, batch 128): "
+                                           "it learns slowly.");
+    return {};
+}
+
 } // namespace
+
+QWidget *HyperparameterPanel::createPresetRow()
+{
+    auto *row = new QWidget;
+    auto *layout = new QFormLayout(row);
+    m_preset = new QComboBox;
+    m_preset->setObjectName("preset");
+    for (const auto &p : ganvas::presets())
+        m_preset->addItem(presetTitle(p.name), QString::fromStdString(p.name));
+    m_preset->addItem(tr("Custom settings"), QString());
+    m_preset->setToolTip(tr("A tested recipe of model, loss and optimiser settings; editing a field makes "
+                            "the settings custom."));
+    m_presetNote = new QLabel;
+    m_presetNote->setObjectName("presetNote");
+    m_presetNote->setWordWrap(true);
+    m_presetNote->setEnabled(false); // the grey of secondary text
+    auto *label = new QLabel(tr("&Preset"));
+    label->setBuddy(m_preset);
+    layout->addRow(label, m_preset);
+    layout->addRow(m_presetNote);
+    connect(m_preset, &QComboBox::activated, this, [this](int index) {
+        const QString name = m_preset->itemData(index).toString();
+        if (!name.isEmpty())
+            applyPreset(name);
+        else
+            showMatchingPreset();
+    });
+    return row;
+}
+
+void HyperparameterPanel::applyPreset(const QString &name)
+{
+    TrainingConfig c = config();
+    ganvas::applyPreset(name.toStdString(), c);
+    setConfig(c);
+}
+
+QString HyperparameterPanel::currentPreset() const
+{
+    return QString::fromStdString(ganvas::matchingPreset(config()));
+}
+
+void HyperparameterPanel::showMatchingPreset()
+{
+    const std::string name = ganvas::matchingPreset(config());
+    const QSignalBlocker quiet(m_preset);
+    const int index = m_preset->findData(QString::fromStdString(name));
+    m_preset->setCurrentIndex(index >= 0 ? index : m_preset->count() - 1);
+    m_presetNote->setText(name.empty() ? tr("Your own settings: choose a preset to start again from a tested "
+                                            "recipe.")
+                                       : presetDescription(name));
+}
 
 HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
 {
@@ -80,6 +181,7 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
     scroll->setFrameShape(QFrame::NoFrame);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(createPresetRow()); // above the scrolled fields: always in sight
     outer->addWidget(scroll);
     setConfig(TrainingConfig());
 }
@@ -91,6 +193,7 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     QWidget *w = nullptr;
     const bool live = f.live();
     auto changed = [this, live] {
+        showMatchingPreset();
         if (m_running && live)
             Q_EMIT liveSettingsChanged();
     };
@@ -106,6 +209,7 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
         for (const auto &choice : f.choices)
             c->addItem(QString::fromStdString(choice));
         c->setEditable(f.editableChoice);
+        connect(c, &QComboBox::currentTextChanged, this, changed);
         w = c;
         break;
     }
@@ -171,6 +275,7 @@ void HyperparameterPanel::setConfig(const TrainingConfig &c)
         else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
             d->setValue(std::get<double>(v));
     }
+    showMatchingPreset();
 }
 
 QString HyperparameterPanel::validate()
@@ -192,6 +297,7 @@ QString HyperparameterPanel::validate()
 void HyperparameterPanel::setRunning(bool running)
 {
     m_running = running;
+    m_preset->setEnabled(!running); // a preset sets fields fixed for the run
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         it.value()->setEnabled(!running || m_live.value(it.key()));
         if (running && !m_live.value(it.key()))

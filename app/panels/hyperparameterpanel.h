@@ -5,7 +5,9 @@
 #include <QHash>
 #include <QWidget>
 
+class QComboBox;
 class QFormLayout;
+class QLabel;
 
 namespace ganvas {
 struct ConfigField;
@@ -31,6 +33,12 @@ public:
     void setRunning(bool running);
     // The field's editor, by its JSON name (for tests and focus).
     QWidget *field(const QString &jsonName) const { return m_fields.value(jsonName); }
+    // The preset chooser above the fields: it shows the preset the settings follow, or Custom.
+    QComboBox *presetBox() const { return m_preset; }
+    // Sets the fields a preset sets (engine/presets.h), leaving data and machine as they are.
+    void applyPreset(const QString &name);
+    // The preset the current settings follow exactly, "" for custom settings.
+    QString currentPreset() const;
 
 Q_SIGNALS:
     // A field that may change mid-run was edited while running.
@@ -38,8 +46,13 @@ Q_SIGNALS:
 
 private:
     void addField(const ganvas::ConfigField &f, QFormLayout *form);
+    QWidget *createPresetRow();
+    // Shows which preset the fields follow now.
+    void showMatchingPreset();
 
     QHash<QString, QWidget *> m_fields; // by JSON name
     QHash<QString, bool> m_live;
+    QComboBox *m_preset = nullptr;
+    QLabel *m_presetNote = nullptr;
     bool m_running = false;
 };

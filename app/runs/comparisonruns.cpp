@@ -120,6 +120,7 @@ int ComparisonRuns::addFromDisk(const QString &runDir, StoredRun *stored)
     r->config = read.config;
     r->batchesPerEpoch = read.batchesPerEpoch;
     r->epochsDone = read.lastEpoch();
+    r->scores = read.scores;
     if (!read.metrics.empty()) {
         r->last = read.metrics.back();
         r->haveStats = true;
@@ -185,6 +186,10 @@ void ComparisonRuns::launch(int run, const QString &checkpoint)
     connect(w, &TrainerWorker::epochFinished, r->controller, [this, r](int epoch, qint64, const ganvas::Image8 &grid) {
         r->epochsDone = epoch;
         Q_EMIT epochFinished(indexOf(r), epoch, grid);
+    });
+    connect(w, &TrainerWorker::scoreReady, r->controller, [this, r](const ganvas::QualityScore &s) {
+        r->scores.push_back(s);
+        Q_EMIT scoreReady(indexOf(r), s);
     });
     connect(w, &TrainerWorker::paused, r->controller, [this, r](bool paused) {
         const int i = indexOf(r);

@@ -39,6 +39,7 @@ public:
         int epochsDone = 0;
         ganvas::StepStats last;
         bool haveStats = false;
+        std::vector<ganvas::QualityScore> scores; // after each scored epoch
     };
 
     // The runs come from `manager`, which shares the cores between them and any other run.
@@ -79,6 +80,7 @@ public:
 Q_SIGNALS:
     void statsReady(int run, const ganvas::StepStats &stats);
     void epochFinished(int run, int epoch, const ganvas::Image8 &grid);
+    void scoreReady(int run, const ganvas::QualityScore &score);
     void stateChanged(int run);
     void finished(int run, bool completed);
     // Emitted after the run left the list (stopped, its cores given back).

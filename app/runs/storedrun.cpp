@@ -18,6 +18,8 @@ StoredRun readStoredRun(const QString &runDir)
     const std::string metrics = root + "/metrics.csv";
     if (QFileInfo::exists(QString::fromStdString(metrics)))
         run.metrics = ganvas::RunDirectory::readMetrics(metrics);
+    run.scores = ganvas::readQualityCsv(root + "/quality.csv");
+    run.events = ganvas::RunDirectory::readEvents(root + "/events.csv");
     // The last logged step of epoch 1 is the number of batches per epoch (the trainer always
     // logs an epoch's last step); a run stopped inside epoch 1 gives an estimate.
     for (const auto &row : run.metrics)

@@ -9,6 +9,8 @@ TrainerWorker::TrainerWorker()
     qRegisterMetaType<ganvas::StepStats>();
     qRegisterMetaType<ganvas::Image8>();
     qRegisterMetaType<ganvas::DivergenceEvent>();
+    qRegisterMetaType<ganvas::QualityScore>();
+    qRegisterMetaType<ganvas::ScoreStatus>();
 }
 
 TrainerWorker::~TrainerWorker() = default;
@@ -130,4 +132,16 @@ void TrainerWorker::onDivergence(const ganvas::DivergenceEvent &event)
 {
     qCWarning(lcRuns).noquote() << QString::fromStdString(event.message);
     Q_EMIT diverged(event);
+}
+
+void TrainerWorker::onQualityScore(const ganvas::QualityScore &score)
+{
+    Q_EMIT scoreReady(score);
+}
+
+void TrainerWorker::onScoreStatus(const ganvas::ScoreStatus &status)
+{
+    if (status.kind == ganvas::ScoreStatus::Kind::Unavailable)
+        qCWarning(lcRuns).noquote() << "no quality score:" << QString::fromStdString(status.reason);
+    Q_EMIT scoreStatus(status);
 }

@@ -19,6 +19,8 @@ class Trainer;
 Q_DECLARE_METATYPE(ganvas::StepStats)
 Q_DECLARE_METATYPE(ganvas::Image8)
 Q_DECLARE_METATYPE(ganvas::DivergenceEvent)
+Q_DECLARE_METATYPE(ganvas::QualityScore)
+Q_DECLARE_METATYPE(ganvas::ScoreStatus)
 
 // Runs a Trainer in the calling (background) thread and turns its events into signals that
 // reach the GUI thread queued, carrying copies. Controls (pause, step, stop, checkpoint) are
@@ -58,6 +60,10 @@ Q_SIGNALS:
     void paused(bool paused);
     // A loss diverged; the event says which, where, and what the trainer did about it.
     void diverged(const ganvas::DivergenceEvent &event);
+    // The generator was scored after an epoch (also written to quality.csv).
+    void scoreReady(const ganvas::QualityScore &score);
+    // The quality score is being prepared (a classifier trained the first time), or is unavailable.
+    void scoreStatus(const ganvas::ScoreStatus &status);
     // A problem the run survives (live settings refused, a frame not written).
     void warning(const QString &message);
     // The run could not start or stopped on an error.
@@ -74,6 +80,8 @@ private:
     void onStateChanged(ganvas::TrainerState state) override;
     void onError(const std::string &message) override;
     void onDivergence(const ganvas::DivergenceEvent &event) override;
+    void onQualityScore(const ganvas::QualityScore &score) override;
+    void onScoreStatus(const ganvas::ScoreStatus &status) override;
 
     std::unique_ptr<ganvas::Trainer> m_trainer;
     std::atomic<ganvas::Trainer *> m_live{nullptr};

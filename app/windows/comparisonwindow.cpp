@@ -1,5 +1,6 @@
 #include "windows/comparisonwindow.h"
 
+#include "comparisontable.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
 #include "dialogs/runsetupdialog.h"
@@ -13,6 +14,7 @@
 #include "support/messagebar.h"
 #include "windows/comparisonexport.h"
 #include "windows/helpmenu.h"
+#include "scoretexts.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -45,6 +47,12 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     setWindowTitle(tr("GANvas — compare runs"));
     m_runs = new ComparisonRuns(runs ? runs : new RunManager(this), this);
     m_view = new ComparisonView(this);
+    ComparisonTableModel *table = m_view->comparisonTable()->model();
+    table->setExplanation(tr("FD"), ScoreTexts::fd());
+    table->setExplanation(tr("best FD"), ScoreTexts::fd());
+    table->setExplanation(tr("KID"), ScoreTexts::kid());
+    table->setExplanation(tr("precision"), ScoreTexts::precision());
+    table->setExplanation(tr("recall"), ScoreTexts::recall());
     m_messages = new MessageBar(this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -80,6 +88,10 @@ void ComparisonWindow::connectRuns()
         m_view->setFrame(run, epoch, toQImage(grid));
         refreshFigures(run);
         Q_EMIT runEpoch(run, epoch);
+    });
+    connect(m_runs, &ComparisonRuns::scoreReady, this, [this](int run, const ganvas::QualityScore &s) {
+        m_view->addScore(run, s.epoch, s.fd);
+        refreshFigures(run);
     });
     connect(m_runs, &ComparisonRuns::stateChanged, this, [this](int run) {
         refreshControls();
@@ -191,6 +203,8 @@ int ComparisonWindow::addRunFromDisk(const QString &runDir)
     }
     for (auto it = stored.frames.cbegin(); it != stored.frames.cend(); ++it)
         m_view->setFrame(index, it.key(), toQImage(it.value()));
+    for (const auto &score : stored.scores)
+        m_view->addScore(index, score.epoch, score.fd);
     showAdded(index);
     return index;
 }
@@ -294,6 +308,9 @@ void ComparisonWindow::refreshFigures(int run)
     const auto &s = r->last;
     const bool have = r->haveStats;
     auto value = [have](double v, int decimals) { return have ? formatNumber(v, decimals) : QStringLiteral("–"); };
+    const QString dash = QStringLiteral("–");
+    const ganvas::QualityScore *score = r->scores.empty() ? nullptr : &r->scores.back();
+    const ganvas::QualityScore *best = ganvas::bestScore(r->scores);
     m_view->setFigures(run, {
         {tr("epochs done"), QStringLiteral("%1 / %2").arg(r->epochsDone).arg(r->config.epochs)},
         {tr("D loss"), value(s.dLoss, 3)},
@@ -302,6 +319,11 @@ void ComparisonWindow::refreshFigures(int run)
         {tr("D(G(z))"), value(s.dFake, 3)},
         {tr("images/s"), value(s.imagesPerSec, 0)},
         {tr("step"), have ? QString::number(s.step) : QStringLiteral("–")},
+        {tr("FD"), score ? formatNumber(score->fd, 2) : dash},
+        {tr("KID"), score ? QString::number(score->kid, 'g', 3) : dash},
+        {tr("precision"), score ? formatNumber(score->precision, 2) : dash},
+        {tr("recall"), score ? formatNumber(score->recall, 2) : dash},
+        {tr("best FD"), best ? tr("%1 (epoch %2)").arg(formatNumber(best->fd, 2)).arg(best->epoch) : dash},
     });
 }
 

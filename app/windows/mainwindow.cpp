@@ -317,9 +317,16 @@ void MainWindow::connectRun()
         m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::warning, m_messages, &MessageBar::showError);
+    connect(w, &TrainerWorker::scoreReady, this, [this](const ganvas::QualityScore &s) {
+        m_view->addScore(s);
+        m_checkpoints->refresh();
+    });
+    connect(w, &TrainerWorker::scoreStatus, m_view, &RunView::showScoreStatus);
     connect(w, &TrainerWorker::diverged, this, [this, w](const ganvas::DivergenceEvent &e) {
-        if (e.action == ganvas::DivergenceAction::RolledBack)
+        if (e.action == ganvas::DivergenceAction::RolledBack) {
             editConfig([&](auto &c) { c.lrG = e.lrG; c.lrD = e.lrD; }); // the panel shows the rates in use
+            m_view->markRollback(e.step, e.toEpoch);
+        }
         DivergenceNotice::show(m_messages, e, [w] { w->requestRollback(); });
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {

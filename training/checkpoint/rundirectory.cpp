@@ -148,6 +148,59 @@ void RunDirectory::appendEvent(int epoch, int64_t step, const std::string &kind,
         throw FileWriteError(eventsPath() + ": cannot append an event");
 }
 
+void RunDirectory::rewriteQuality(const std::vector<QualityScore> &rows) const
+{
+    std::error_code ec;
+    if (rows.empty()) {
+        fs::remove(qualityPath(), ec); // scores logged after the checkpoint resumed from
+        return;
+    }
+    std::string text = qualityCsvHeader() + "\n";
+    for (const auto &r : rows)
+        text += qualityCsvRow(r) + "\n";
+    writeFileAtomically(qualityPath(), text);
+}
+
+void RunDirectory::appendQuality(const QualityScore &row) const
+{
+    std::error_code ec;
+    const bool fresh = !fs::exists(qualityPath(), ec) || fs::file_size(qualityPath(), ec) == 0;
+    const std::string text = (fresh ? qualityCsvHeader() + "\n" : std::string()) + qualityCsvRow(row) + "\n";
+    std::ofstream out(qualityPath(), std::ios::app);
+    out << text;
+    out.flush();
+    if (!out)
+        throw FileWriteError(qualityPath() + ": cannot append a score");
+}
+
+std::vector<RunDirectory::Event> RunDirectory::readEvents(const std::string &path)
+{
+    std::vector<Event> events;
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line); // the header
+    while (std::getline(in, line)) {
+        Event e;
+        std::istringstream fields(line);
+        char comma = 0;
+        if (!(fields >> e.epoch >> comma >> e.step >> comma) || comma != ',' || !std::getline(fields, e.kind, ','))
+            continue;
+        std::getline(fields, e.detail);
+        // A quoted detail: drop the quotes and undouble the quotes inside.
+        if (e.detail.size() >= 2 && e.detail.front() == '"' && e.detail.back() == '"') {
+            std::string plain;
+            for (size_t i = 1; i + 1 < e.detail.size(); ++i) {
+                plain += e.detail[i];
+                if (e.detail[i] == '"' && e.detail[i + 1] == '"')
+                    ++i;
+            }
+            e.detail = plain;
+        }
+        events.push_back(e);
+    }
+    return events;
+}
+
 std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
 {
     std::ifstream in(path);

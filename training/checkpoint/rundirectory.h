@@ -1,13 +1,15 @@
 #pragma once
 
 #include "engine/observer.h"
+#include "quality/qualityscore.h"
 
 #include <string>
 #include <vector>
 
 namespace ganvas {
 
-// runs/<name>/ as DESIGN.md fixes it: config.json, metrics.csv, events.csv, frames/epoch-NNNN.png,
+// runs/<name>/ as docs/ARCHITECTURE.md fixes it: config.json, metrics.csv, events.csv, quality.csv,
+// frames/epoch-NNNN.png,
 // checkpoints/epoch-NNNN.ckpt. A checkpoint written when a run stops mid-epoch is
 // checkpoints/epoch-NNNN-step-SSSSSSSS.ckpt (NNNN: epochs completed, S: the global step).
 class RunDirectory
@@ -20,6 +22,7 @@ public:
     std::string configPath() const { return m_root + "/config.json"; }
     std::string metricsPath() const { return m_root + "/metrics.csv"; }
     std::string eventsPath() const { return m_root + "/events.csv"; }
+    std::string qualityPath() const { return m_root + "/quality.csv"; }
     std::string framePath(int epoch) const;
     std::string checkpointPath(int epochsDone, int64_t step, bool midEpoch) const;
 
@@ -32,6 +35,22 @@ public:
     // One row of events.csv (epoch,step,kind,detail; the header when the file is new), written
     // with one append and flushed; `detail` is quoted when it holds a comma or a quote.
     void appendEvent(int epoch, int64_t step, const std::string &kind, const std::string &detail) const;
+
+    // quality.csv: the header and `rows` (a new run: none; a resume: the checkpoint's scores),
+    // then appendQuality adds one row per score. Written only once there is a score.
+    void rewriteQuality(const std::vector<QualityScore> &rows) const;
+    void appendQuality(const QualityScore &row) const;
+
+    // One row of events.csv.
+    struct Event
+    {
+        int epoch = 0;
+        int64_t step = 0;
+        std::string kind;   // divergence, rollback, pause, stop
+        std::string detail;
+    };
+    // Reads events.csv; rows it cannot parse are skipped. Missing file: no events.
+    static std::vector<Event> readEvents(const std::string &path);
 
     static const char *metricsHeader();
     static const char *eventsHeader() { return "epoch,step,kind,detail"; }

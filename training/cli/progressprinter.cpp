@@ -99,6 +99,26 @@ void ProgressPrinter::onDivergence(const DivergenceEvent &e)
     std::fflush(m_out);
 }
 
+void ProgressPrinter::onQualityScore(const QualityScore &s)
+{
+    endLine();
+    std::fprintf(m_out, "epoch %d score  fd %.4g  kid %.4g  precision %.3f  recall %.3f  (%d samples, %.1f s; %s)\n",
+                 s.epoch, s.fd, s.kid, s.precision, s.recall, s.samples, s.seconds, s.featureNet.c_str());
+    std::fflush(m_out);
+}
+
+void ProgressPrinter::onScoreStatus(const ScoreStatus &status)
+{
+    const std::string message = status.text();
+    // Progress lines of the classifier's training repeat on every report: print each once.
+    if (message == m_lastStatus)
+        return;
+    m_lastStatus = message;
+    endLine();
+    std::fprintf(m_out, "%s\n", message.c_str());
+    std::fflush(m_out);
+}
+
 void ProgressPrinter::finish()
 {
     endLine();

@@ -20,6 +20,8 @@ public:
     void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;
     void onError(const std::string &message) override;
     void onDivergence(const DivergenceEvent &e) override;
+    void onQualityScore(const QualityScore &s) override;
+    void onScoreStatus(const ScoreStatus &status) override;
     void finish();
 
 private:
@@ -31,6 +33,7 @@ private:
     int m_epochs;
     int64_t m_totalSteps;
     bool m_lineOpen = false;
+    std::string m_lastStatus;
     StepStats m_last;
     std::chrono::steady_clock::time_point m_lastPlain;
 };

@@ -111,6 +111,7 @@ CommandAction addBenchCommand(CLI::App &app)
         c.logEvery = 100000;
         c.epochs = 100000;
         c.checkpointEvery = 0;
+        c.scoreEvery = 0; // speed only: the bench's epochs end on random data
         ImageSet data;
         data.count = std::max<int64_t>(4096, 2 * int64_t(c.batchSize));
         data.channels = o->channels;

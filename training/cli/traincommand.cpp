@@ -5,6 +5,7 @@
 #include "data/datasetlocator.h"
 #include "engine/configfields.h"
 #include "engine/cpuruntime.h"
+#include "engine/presets.h"
 #include "engine/trainer.h"
 
 #include <unistd.h>
@@ -20,6 +21,7 @@ namespace {
 struct TrainOptions
 {
     std::string configFile;
+    std::string preset;
     std::string resume;
     std::string out;
     TrainingConfig cli; // values given on the command line
@@ -54,6 +56,8 @@ TrainingConfig settingsFor(CLI::App *sub, const TrainOptions &o, std::string &ch
     TrainingConfig config;
     out = o.out;
     if (!o.resume.empty()) {
+        if (!o.preset.empty())
+            throw UsageError("--preset: cannot change a run being resumed (its checkpoint fixes the recipe)");
         try {
             checkpoint = RunDirectory::resolveCheckpoint(o.resume);
         } catch (const FileWriteError &e) {
@@ -65,8 +69,11 @@ TrainingConfig settingsFor(CLI::App *sub, const TrainOptions &o, std::string &ch
         if (out.empty())
             throw UsageError("--out: give the run directory to continue in (the checkpoint is not inside one)");
     } else {
+        // The preset first, a config file's fields over it, then the command line's.
+        if (!o.preset.empty())
+            applyPreset(o.preset, config);
         if (!o.configFile.empty())
-            config = TrainingConfig::fromJsonFile(o.configFile);
+            config.mergeFile(o.configFile);
         if (out.empty())
             throw UsageError("--out: a run directory is required (for example --out runs/fashion)");
         // A new run never writes over an old one's metrics, frames and checkpoints.
@@ -186,6 +193,9 @@ CommandAction addTrainCommand(CLI::App &app)
     auto o = std::make_shared<TrainOptions>();
     TrainingConfig &c = o->cli;
     sub->add_option("--config", o->configFile, "JSON file of settings (fields as in config.json)");
+    sub->add_option("--preset", o->preset,
+                    "Start from a named recipe of settings: " + presetNames() + " (default " +
+                        defaultPresetName() + ")");
     sub->add_option("--resume", o->resume, "Continue from a checkpoint file or a run directory's newest one");
     sub->add_option("--out", o->out, "Run directory to write (required unless resuming)");
     for (const ConfigField &f : configFields())

@@ -66,6 +66,7 @@ const char *const kLoss = QT_TRANSLATE_NOOP("TrainingConfig", "Loss");
 const char *const kOptimisers = QT_TRANSLATE_NOOP("TrainingConfig", "Optimisers");
 const char *const kTricks = QT_TRANSLATE_NOOP("TrainingConfig", "Tricks");
 const char *const kRun = QT_TRANSLATE_NOOP("TrainingConfig", "Run");
+const char *const kQuality = QT_TRANSLATE_NOOP("TrainingConfig", "Quality score");
 
 // The data, the model and the loss.
 std::vector<ConfigField> dataModelLossFields()
@@ -207,11 +208,31 @@ std::vector<ConfigField> runFields()
     };
 }
 
+// How often the generator is scored, and with what.
+std::vector<ConfigField> qualityFields()
+{
+    return {
+        Entry(kQuality, "score_every", &C::scoreEvery, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Score every"),
+              QT_TRANSLATE_NOOP("TrainingConfig", "Measure FD, KID, precision and recall every N epochs "
+                                                  "(0: never); written to quality.csv."))
+            .range(0, 100000).note("0 = never").live().cli(),
+        Entry(kQuality, "score_samples", &C::scoreSamples, K::Int,
+              QT_TRANSLATE_NOOP("TrainingConfig", "Score samples"),
+              QT_TRANSLATE_NOOP("TrainingConfig", "Generated images per score: more is steadier and slower "
+                                                  "(papers use 10000)."))
+            .range(200, 10000).live().cli(),
+        Entry(kQuality, "feature_net", &C::featureNet, K::Text, QT_TRANSLATE_NOOP("TrainingConfig", "Feature network"),
+              QT_TRANSLATE_NOOP("TrainingConfig", "A TorchScript file mapping images to features (empty: GANvas's "
+                                                  "own classifier for the dataset)."))
+            .cli(),
+    };
+}
+
 // Every field, group by group, in the order the panel shows them.
 std::vector<ConfigField> makeTable()
 {
     std::vector<ConfigField> table;
-    for (auto group : {dataModelLossFields, optimiserFields, trickFields, runFields})
+    for (auto group : {dataModelLossFields, optimiserFields, trickFields, runFields, qualityFields})
         for (ConfigField &f : group())
             table.push_back(std::move(f));
     return table;

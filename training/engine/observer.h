@@ -2,6 +2,7 @@
 
 #include "engine/divergence.h"
 #include "media/image8.h"
+#include "quality/qualityscore.h"
 
 #include <cstdint>
 #include <string>
@@ -50,6 +51,10 @@ public:
     virtual void onError(const std::string & /*message*/) {}
     // A loss diverged at a report; the event says what the trainer did about it.
     virtual void onDivergence(const DivergenceEvent &) {}
+    // The generator was scored after an epoch (score_every); also in quality.csv.
+    virtual void onQualityScore(const QualityScore &) {}
+    // How the quality score's preparation goes, or why this run has none.
+    virtual void onScoreStatus(const ScoreStatus &) {}
 };
 
 } // namespace ganvas

@@ -5,6 +5,7 @@
 #include "engine/cudagraphstep.h"
 #include "engine/sampler.h"
 #include "media/pngio.h"
+#include "quality/scoresession.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -87,6 +88,7 @@ void Trainer::prepareRunDirectory()
         return;
     m_runDir->writeConfig(m_config.toJson());
     m_runDir->rewriteMetrics(m_history);
+    m_runDir->rewriteQuality(m_scores);
     m_runDirReady = true;
 }
 
@@ -288,6 +290,7 @@ bool Trainer::report()
         m_runDir->appendMetric(s);
     if (m_observer)
         m_observer->onStepStats(s);
+    forwardScoreStatus();
     return true;
 }
 
@@ -314,6 +317,7 @@ void Trainer::endEpoch()
         m_observer->onEpochEnd(result);
     if (m_diverged)
         return; // paused on a divergence and resumed: not a healthy point, no checkpoint of it
+    scoreEpoch(); // before the snapshot and the checkpoint, which hold the scores
     takeHealthySnapshot();
     const bool due = m_config.checkpointEvery > 0 && m_epochsDone % m_config.checkpointEvery == 0;
     if (m_runDir && (due || finished()))
@@ -329,6 +333,8 @@ void Trainer::setState(TrainerState state)
 bool Trainer::run()
 {
     setState(TrainerState::Running);
+    if (!finished())
+        startScoring(); // the feature network gets ready while the first epoch trains
     bool pausedShown = false;
     try {
         while (!finished()) {

@@ -21,6 +21,7 @@ namespace ganvas {
 
 class CudaGraphStep;
 class RunDirectory;
+class ScoreSession;
 
 // Owns G, D, their optimisers, the run's random generator, the fixed preview noise and the
 // data on the training device. One thread drives it (run(), trainStep(), saveCheckpoint());
@@ -82,6 +83,8 @@ public:
     Discriminator &discriminator() { return m_d; }
     const torch::Tensor &fixedNoise() const { return m_fixedNoise; }
     const std::vector<StepStats> &history() const { return m_history; }
+    // The quality scores so far (score_every), as quality.csv and the checkpoint hold them.
+    const std::vector<QualityScore> &scores() const { return m_scores; }
     Image8 previewGrid();
     double currentInstanceNoise() const;
     // True once steps replay a captured CUDA graph (CUDA builds, see CudaGraphStep).
@@ -116,6 +119,10 @@ private:
     void writeEvent(const DivergenceEvent &e, const std::string &kind, const std::string &detail);
     void notifyDivergence(DivergenceEvent e);
     void applyLiveSettings();
+    // Quality scores between epochs (trainerscore.cpp).
+    void startScoring();
+    void scoreEpoch();
+    void forwardScoreStatus();
     double learningRateFactor() const;
     void setState(TrainerState state);
     torch::Tensor realBatch(int batch) const;
@@ -148,6 +155,8 @@ private:
     int64_t m_globalStep = 0;
     int64_t m_lastCheckpointStep = -1;
     std::vector<StepStats> m_history;
+    std::vector<QualityScore> m_scores;
+    std::unique_ptr<ScoreSession> m_scoring;    // made when the first score is due or run() starts
     std::unique_ptr<CudaGraphStep> m_graph;     // the captured step (CUDA)
     struct GraphKey // what the captured step took as constant
     {

@@ -27,6 +27,42 @@ StepStats unflatten(const double *v)
     return s;
 }
 
+constexpr int kScoreColumns = 7;
+
+// The scores as one float64 tensor (epoch, step, fd, kid, precision, recall, samples) and
+// their feature networks' names, one per line.
+std::pair<torch::Tensor, std::string> packScores(const std::vector<QualityScore> &scores)
+{
+    auto t = torch::empty({int64_t(scores.size()), kScoreColumns}, torch::kDouble);
+    std::string names;
+    for (size_t i = 0; i < scores.size(); ++i) {
+        const auto &q = scores[i];
+        const double row[kScoreColumns] = {double(q.epoch), double(q.step), q.fd, q.kid, q.precision, q.recall,
+                                           double(q.samples)};
+        std::copy(row, row + kScoreColumns, t.data_ptr<double>() + i * kScoreColumns);
+        names += (i ? "\n" : "") + q.featureNet;
+    }
+    return {t, names};
+}
+
+std::vector<QualityScore> unpackScores(const torch::Tensor &packed, const std::string &names)
+{
+    std::vector<QualityScore> out;
+    if (packed.dim() != 2 || packed.size(1) != kScoreColumns)
+        return out;
+    const auto t = packed.to(torch::kDouble).contiguous();
+    std::istringstream lines(names);
+    for (int64_t i = 0; i < t.size(0); ++i) {
+        const double *v = t.data_ptr<double>() + i * kScoreColumns;
+        QualityScore q;
+        q.epoch = int(v[0]), q.step = int64_t(v[1]), q.fd = v[2], q.kid = v[3], q.precision = v[4];
+        q.recall = v[5], q.samples = int(v[6]);
+        std::getline(lines, q.featureNet);
+        out.push_back(q);
+    }
+    return out;
+}
+
 } // namespace
 
 void Trainer::saveCheckpointTo(const std::string &path)
@@ -68,6 +104,9 @@ void Trainer::writeState(torch::serialize::OutputArchive &a) const
         std::copy(row.begin(), row.end(), metrics.data_ptr<double>() + i * kMetricColumns);
     }
     a.write("metrics", metrics);
+    const auto [scores, nets] = packScores(m_scores);
+    a.write("quality", scores);
+    a.write("quality_nets", c10::IValue(nets));
 }
 
 std::string Trainer::saveCheckpoint()
@@ -179,6 +218,12 @@ void Trainer::readState(torch::serialize::InputArchive &a, const std::string &pa
         metrics = metrics.contiguous();
         for (int64_t i = 0; i < metrics.size(0); ++i)
             m_history.push_back(unflatten(metrics.data_ptr<double>() + i * kMetricColumns));
+        // Checkpoints from before the quality score hold none.
+        torch::Tensor scores;
+        c10::IValue nets;
+        m_scores.clear();
+        if (a.try_read("quality", scores) && a.try_read("quality_nets", nets) && nets.isString())
+            m_scores = unpackScores(scores, nets.toStringRef());
     } catch (const c10::Error &e) {
         const std::string what = e.what_without_backtrace();
         throw CheckpointError(path + ": does not match this run's model or is damaged: " +

@@ -1,6 +1,7 @@
 #include "engine/trainingconfig.h"
 
 #include "engine/configfields.h"
+#include "engine/presets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -74,7 +75,10 @@ std::vector<ConfigProblem> TrainingConfig::validate() const
     for (const auto &f : configFields()) {
         if (!f.refusedWithOtherLosses || f.appliesToLoss(loss))
             continue;
-        used = used || f.get(*this) != f.defaultValue();
+        // Set by the user to something that would act (not the default, not 0 = off).
+        const FieldValue v = f.get(*this);
+        const bool off = std::holds_alternative<double>(v) && std::get<double>(v) == 0;
+        used = used || (v != f.defaultValue() && !off);
         if (first)
             tricks.others.emplace_back(f.name);
         else
@@ -114,10 +118,20 @@ void TrainingConfig::merge(const std::string &text, const std::string &origin)
         throw ConfigError(origin + ": must hold a JSON object of settings");
     for (auto it = j.begin(); it != j.end(); ++it) {
         // Files written by the run directory carry the app version; it is not a setting.
-        if (it.key() == "app_version")
+        if (it.key() == "app_version" || it.key() == "preset")
             continue;
         if (!findConfigField(it.key()))
             throw ConfigError(origin + ": unknown field '" + it.key() + "'");
+    }
+    // "preset": a named recipe (engine/presets.h) first; the file's own fields then override it.
+    if (j.contains("preset")) {
+        if (!j["preset"].is_string())
+            throw ConfigError(origin + ": preset: must be a preset's name, one of " + presetNames());
+        try {
+            applyPreset(j["preset"].get<std::string>(), *this);
+        } catch (const ConfigError &e) {
+            throw ConfigError(origin + ": " + e.what());
+        }
     }
     for (const auto &f : configFields())
         if (j.contains(f.name))
@@ -133,12 +147,19 @@ TrainingConfig TrainingConfig::fromJson(const std::string &text, const std::stri
 
 TrainingConfig TrainingConfig::fromJsonFile(const std::string &path)
 {
+    TrainingConfig c;
+    c.mergeFile(path);
+    return c;
+}
+
+void TrainingConfig::mergeFile(const std::string &path)
+{
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw ConfigError(path + ": cannot open the config file");
     std::stringstream s;
     s << in.rdbuf();
-    return fromJson(s.str(), path);
+    merge(s.str(), path);
 }
 
 } // namespace ganvas

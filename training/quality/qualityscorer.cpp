@@ -7,8 +7,6 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iomanip>
 #include <sstream>
 
 namespace ganvas {
@@ -16,6 +14,7 @@ namespace ganvas {
 namespace {
 
 constexpr int64_t kBatch = 500;
+constexpr int kNeighbours = 3; // k of the precision/recall balls, as Kynkäänniemi et al.
 
 // Real features are cached per dataset source and network: running 10,000 held-out images
 // through the network at every run start would cost more than a score.
@@ -54,13 +53,6 @@ void saveCachedFeatures(const torch::Tensor &features, const std::string &path)
     writeFileAtomically(path, bytes.str());
 }
 
-std::string show(double v)
-{
-    std::ostringstream s;
-    s << std::setprecision(6) << v;
-    return s.str();
-}
-
 } // namespace
 
 QualityScorer::QualityScorer(const TrainingConfig &config, const std::string &featureNetPath,
@@ -68,6 +60,7 @@ QualityScorer::QualityScorer(const TrainingConfig &config, const std::string &fe
     : m_net(featureNetworkFor(config, featureNetPath, progress)), m_name(m_net->name())
 {
     const ImageSet real = heldOutImages(config);
+    m_realShape = {real.channels, real.height, real.width};
     const std::string cache = realFeaturesCache(real, m_name);
     m_real = loadCachedFeatures(cache);
     if (!m_real.defined()) {
@@ -88,12 +81,24 @@ torch::Tensor QualityScorer::features(const torch::Tensor &images) const
     return torch::cat(parts).flatten(1);
 }
 
-QualityScore QualityScorer::scoreFeatures(const torch::Tensor &fake) const
+QualityScore QualityScorer::scoreFeatures(const torch::Tensor &fake)
 {
     QualityScore s;
     s.fd = frechetDistance(m_realStats, featureStats(fake));
     s.kid = kernelDistance(m_real, fake, 1000, 10, 0);
-    const auto pr = precisionRecall(m_real, fake, 3);
+    // Precision and recall compare k-NN balls, whose size depends on how many points a set
+    // has: compare equal numbers, a fixed subset of the real features when there are fewer fakes.
+    const int64_t n = std::min(fake.size(0), m_real.size(0));
+    if (!m_prRadii.defined() || m_prReal.size(0) != n) {
+        if (n == m_real.size(0)) {
+            m_prReal = m_real;
+        } else {
+            auto gen = at::make_generator<at::CPUGeneratorImpl>(0);
+            m_prReal = m_real.index_select(0, torch::randperm(m_real.size(0), gen, torch::kLong).narrow(0, 0, n));
+        }
+        m_prRadii = kNearestRadii(m_prReal, kNeighbours);
+    }
+    const auto pr = precisionRecall(m_prReal, m_prRadii, fake.narrow(0, 0, n), kNeighbours);
     s.precision = pr.precision;
     s.recall = pr.recall;
     s.samples = int(fake.size(0));
@@ -103,6 +108,14 @@ QualityScore QualityScorer::scoreFeatures(const torch::Tensor &fake) const
 
 QualityScore QualityScorer::score(Generator &g, int latentSize, int samples, uint64_t seed)
 {
+    const ImageShape made = g->shape();
+    if (made.channels != m_realShape.channels || made.height != m_realShape.height ||
+        made.width != m_realShape.width)
+        throw std::invalid_argument(
+            "the generator makes " + std::to_string(made.width) + "x" + std::to_string(made.height) + "x" +
+            std::to_string(made.channels) + " images and the held-out images are " +
+            std::to_string(m_realShape.width) + "x" + std::to_string(m_realShape.height) + "x" +
+            std::to_string(m_realShape.channels) + ": they cannot be compared");
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     std::vector<torch::Tensor> fake;
     for (int64_t i = 0; i < samples; i += kBatch) {
@@ -112,40 +125,6 @@ QualityScore QualityScorer::score(Generator &g, int latentSize, int samples, uin
         fake.push_back(m_net->features(images.to(torch::kFloat).div(127.5).sub(1.0)).to(torch::kFloat).flatten(1));
     }
     return scoreFeatures(torch::cat(fake));
-}
-
-std::string qualityCsvHeader()
-{
-    return "epoch,step,fd,kid,precision,recall,samples,feature_net";
-}
-
-std::string qualityCsvRow(const QualityScore &s)
-{
-    std::string net = s.featureNet;
-    for (char &c : net)
-        if (c == ',' || c == '\n')
-            c = ';'; // one field, whatever the network is called
-    return std::to_string(s.epoch) + "," + std::to_string(s.step) + "," + show(s.fd) + "," + show(s.kid) + "," +
-           show(s.precision) + "," + show(s.recall) + "," + std::to_string(s.samples) + "," + net;
-}
-
-std::vector<QualityScore> readQualityCsv(const std::string &path)
-{
-    std::vector<QualityScore> rows;
-    std::ifstream in(path);
-    std::string line;
-    std::getline(in, line); // the header
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        QualityScore s;
-        char comma = 0;
-        if (!(fields >> s.epoch >> comma >> s.step >> comma >> s.fd >> comma >> s.kid >> comma >> s.precision >>
-              comma >> s.recall >> comma >> s.samples >> comma))
-            continue;
-        std::getline(fields, s.featureNet);
-        rows.push_back(s);
-    }
-    return rows;
 }
 
 } // namespace ganvas

@@ -168,7 +168,21 @@ double kernelDistance(const torch::Tensor &real, const torch::Tensor &fake, int6
     return total / subsets;
 }
 
+torch::Tensor kNearestRadii(const torch::Tensor &features, int k)
+{
+    if (k < 1)
+        throw std::invalid_argument("kNearestRadii: k must be at least 1, got " + std::to_string(k));
+    const auto x = checkedFeatures(features, "kNearestRadii", "input", int64_t(k) + 1);
+    return squaredRadii(x, x.pow(2).sum(1), k);
+}
+
 PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &fake, int k)
+{
+    return precisionRecall(real, kNearestRadii(real, k), fake, k);
+}
+
+PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &realRadii, const torch::Tensor &fake,
+                                int k)
 {
     if (k < 1)
         throw std::invalid_argument("precisionRecall: k must be at least 1, got " + std::to_string(k));
@@ -176,8 +190,12 @@ PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &
     const auto x = checkedFeatures(real, "precisionRecall", "real", int64_t(k) + 1);
     const auto y = checkedFeatures(fake, "precisionRecall", "fake", int64_t(k) + 1);
     checkSameWidth(x, y, "precisionRecall");
+    if (realRadii.dim() != 1 || realRadii.size(0) != x.size(0))
+        throw std::invalid_argument("precisionRecall: " + std::to_string(x.size(0)) +
+                                    " real rows need as many radii");
     const auto xNorms = x.pow(2).sum(1), yNorms = y.pow(2).sum(1);
-    const auto realRadii = squaredRadii(x, xNorms, k), fakeRadii = squaredRadii(y, yNorms, k);
+    const auto realRadii64 = realRadii.to(x.scalar_type());
+    const auto fakeRadii = squaredRadii(y, yNorms, k);
     // One pass over the fake x real distances answers both questions: is this fake row in some
     // real ball (precision), and which real rows are in this fake row's ball (recall).
     const int64_t n = y.size(0), rows = chunkRows(x.size(0));
@@ -189,7 +207,7 @@ PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &
         auto partial = partialDistances(y.narrow(0, start, len), x, xNorms);
         const auto norms = yNorms.narrow(0, start, len);
         recalled.logical_or_(partial.le((fakeRadii.narrow(0, start, len) - norms).unsqueeze(1)).any(0));
-        precise += partial.sub_(realRadii.unsqueeze(0)).amin(1).le(-norms).sum().item<int64_t>();
+        precise += partial.sub_(realRadii64.unsqueeze(0)).amin(1).le(-norms).sum().item<int64_t>();
     }
     PrecisionRecall r;
     r.precision = double(precise) / double(n);

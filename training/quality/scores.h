@@ -39,5 +39,11 @@ struct PrecisionRecall
     double recall = 0;
 };
 PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &fake, int k = 3);
+// The same with the real rows' squared k-NN radii computed once (kNearestRadii(real, k)), for
+// scoring many fake sets against one real set.
+PrecisionRecall precisionRecall(const torch::Tensor &real, const torch::Tensor &realRadii, const torch::Tensor &fake,
+                                int k);
+// Squared distance of each row to its k-th nearest other row (float64).
+torch::Tensor kNearestRadii(const torch::Tensor &features, int k);
 
 } // namespace ganvas

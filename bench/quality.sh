@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# docs/QUALITY.md's measurement: every preset trained for EPOCHS epochs on Fashion-MNIST by
+# GANvas (ganvas-cli train --preset P, scored after every epoch) and by the plain PyTorch
+# version of the same settings (bench/quality_peer.py), whose samples ganvas-cli score measures
+# with the very same feature network. One run, one machine. Writes OUT/ganvas-P/ and
+# OUT/pytorch-P/ (each with quality.csv), OUT/summary.md and OUT/quality.png (drawn by GANvas).
+# Usage: bench/quality.sh [--epochs N] [--samples N] [--out DIR] [PRESET...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+epochs=10 samples=10000 out="$root/build/quality-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --epochs) epochs=$2; shift 2 ;;
+    --samples) samples=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+done
+presets=("$@")
+[ ${#presets[@]} -gt 0 ] || presets=(mlp seed lsgan hinge wgan-gp dcgan)
+cli="$root/build/training/ganvas-cli"
+gui="$root/build/app/ganvas"
+[ -x "$cli" ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
+python=/usr/bin/python3 # Debian's, which has python3-torch
+mkdir -p "$out"
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; $epochs epochs, $samples samples per score"
+
+for p in "${presets[@]}"; do
+  ours="$out/ganvas-$p" peer="$out/pytorch-$p"
+  rm -rf "$ours" "$peer"
+  start=$(date +%s)
+  "$cli" train --preset "$p" --epochs "$epochs" --score-samples "$samples" --checkpoint-every 0 --out "$ours" \
+    > "$out/ganvas-$p.log" 2>&1
+  echo "$p: ganvas-cli trained in $(( $(date +%s) - start )) s"
+  start=$(date +%s)
+  "$python" "$root/bench/quality_peer.py" --preset "$p" --epochs "$epochs" --samples "$samples" --out "$peer" \
+    > "$out/pytorch-$p.log" 2>&1
+  echo "$p: pytorch trained in $(( $(date +%s) - start )) s"
+  # The peer's samples, scored by the same feature network as GANvas's own runs.
+  batch=$("$python" -c "import json,sys; print(json.load(open(sys.argv[1]))['settings'].get('batch_size', 64))" \
+    "$root/resources/presets/$p.json")
+  net=$(sed -n '2p' "$ours/quality.csv" | cut -d, -f8-)
+  echo "epoch,step,fd,kid,precision,recall,samples,feature_net" > "$peer/quality.csv"
+  for e in $(seq "$epochs"); do
+    line=$("$cli" score "$peer/epoch-$(printf %02d "$e").idx" --dataset fashion-mnist 2>/dev/null)
+    # "fd X kid Y precision P recall R"
+    set -- $line
+    echo "$e,$(( e * (60000 / batch) )),$2,$4,$6,$8,$samples,$net" >> "$peer/quality.csv"
+    rm -f "$peer/epoch-$(printf %02d "$e").idx"
+  done
+done
+
+{
+  echo "| preset | tool | $(seq -s ' | ' 1 "$epochs" | sed 's/|/ | /g') |"
+  echo "|---|---|$(printf -- '---|%.0s' $(seq "$epochs"))"
+  for p in "${presets[@]}"; do
+    for tool in ganvas pytorch; do
+      row=$(tail -n +2 "$out/$tool-$p/quality.csv" | cut -d, -f3 | xargs printf '%.1f | ')
+      echo "| $p | $tool | ${row% | } |"
+    done
+  done
+} > "$out/summary.md"
+cat "$out/summary.md"
+dirs=()
+for p in "${presets[@]}"; do dirs+=("$out/ganvas-$p" "$out/pytorch-$p"); done
+if [ -x "$gui" ]; then
+  QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$gui" --plot-scores "$out/quality.png" "${dirs[@]}"
+  echo "chart: $out/quality.png"
+fi
