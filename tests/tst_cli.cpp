@@ -1,6 +1,7 @@
 // ganvas-cli end to end on a small Fashion-MNIST subset: train, resume, sample, gif, bench,
 // and exit code 2 with a message naming the culprit for bad input.
 #include "checkpoint/rundirectory.h"
+#include "engine/trainingconfig.h"
 #include "media/gifwriter.h"
 #include "media/pngio.h"
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainResumeSampleGif();
     void scoreCheckpointsAndRuns();
+    void presetsAndImageFiles();
     void bench();
     void divergence();
     void cudaWithoutGpu();
@@ -88,6 +90,11 @@ void TestCli::trainResumeSampleGif()
     QVERIFY2(r.out.contains("resumed") && r.out.contains("epoch 3/3 done"), qPrintable(r.out));
     QVERIFY(std::filesystem::exists(run + "/frames/epoch-0003.png"));
     QCOMPARE(RunDirectory::readMetrics(run + "/metrics.csv").back().step, int64_t(30));
+    // Scored after every epoch by default, the resumed epoch too; the printer says so.
+    const auto scores = readQualityCsv(run + "/quality.csv");
+    QCOMPARE(int(scores.size()), 3);
+    QCOMPARE(scores.back().epoch, 3);
+    QVERIFY2(r.out.contains("epoch 3 score  fd "), qPrintable(r.out));
 
     // Sample a 5x5 grid.
     const QString png = m_dir.filePath("sample.png");
@@ -139,6 +146,47 @@ void TestCli::scoreCheckpointsAndRuns()
     r = cli({"score", ckpt, "--samples", "5"});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("--samples"), qPrintable(r.err));
+}
+
+void TestCli::presetsAndImageFiles()
+{
+    // --preset seed: the tutorial's recipe; the command line's own values go over it.
+    const QString run = m_dir.filePath("runs/seed");
+    auto r = cli({"train", "--preset", "seed", "--limit", "256", "--epochs", "1", "--score-every", "0", "--out", run});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const auto config = TrainingConfig::fromJsonFile((run + "/config.json").toStdString());
+    QCOMPARE(config.lrG, 1e-4);
+    QCOMPARE(config.beta1G, 0.9);
+    QCOMPARE(config.batchSize, 128);
+    QCOMPARE(config.epochs, 1);
+    QVERIFY(!QFile::exists(run + "/quality.csv")); // --score-every 0
+    // An unknown preset is refused with the names of the known ones.
+    r = cli({"train", "--preset", "fastest", "--limit", "64", "--out", m_dir.filePath("runs/none")});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("\"fastest\"") && r.err.contains("wgan-gp"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir.filePath("runs/none/config.json")));
+    // A config file may name a preset too.
+    const QString file = m_dir.filePath("lesson.json");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"preset": "hinge", "epochs": 1, "limit": 128, "score_every": 0})");
+    f.close();
+    r = cli({"train", "--config", file, "--out", m_dir.filePath("runs/hinge")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains("loss hinge"), qPrintable(r.out));
+    // Images made elsewhere, as an IDX file: the held-out images themselves score near zero.
+    r = cli({"score", "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz", "--dataset", "fashion-mnist"},
+            480000);
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QRegularExpression line("^fd ([-0-9.e+]+) kid ([-0-9.e+]+) precision ([0-9.]+) recall ([0-9.]+)$");
+    const auto m = line.match(r.out.trimmed());
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    QVERIFY2(std::abs(m.captured(1).toDouble()) < 1e-6, qPrintable(r.out));
+    QCOMPARE(m.captured(3).toDouble(), 1.0);
+    // A file that is not images is named.
+    r = cli({"score", file});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("lesson.json"), qPrintable(r.err));
 }
 
 void TestCli::bench()

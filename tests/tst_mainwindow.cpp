@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QDoubleSpinBox>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void closingDuringTrainingCheckpoints();
     void closingAsksFirst();
     void divergencePausesAndOffersRollback();
+    void scoresReachThePlotAndCheckpoints();
 
 private:
     QTemporaryDir m_dir;
@@ -401,11 +403,44 @@ void TestMainWindow::divergencePausesAndOffersRollback()
     rollBack->click();
     auto *lr = qobject_cast<QDoubleSpinBox *>(w.findChild<HyperparameterPanel *>()->field("lr_g"));
     QTRY_COMPARE_WITH_TIMEOUT(lr->value(), 0.45, 30000);
+    QVERIFY(w.findChild<LossPlot *>()->eventCount() >= 1); // the rollback, marked on the plot
     w.stopAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
     QFile events(w.runDirectory() + "/events.csv");
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(events.readAll()).contains("rollback"));
+}
+
+void TestMainWindow::scoresReachThePlotAndCheckpoints()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.limit = 1024;
+    config.epochs = 2;
+    config.checkpointEvery = 1;
+    config.scoreSamples = 500;
+    w.setConfig(config);
+    w.show();
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(240000));
+    auto *plot = w.findChild<LossPlot *>();
+    QTRY_COMPARE(plot->scoreCount(), 2);
+    QVERIFY(plot->isScoreVisible());
+    auto *line = w.findChild<QLabel *>("scoreLine");
+    QVERIFY(line && line->isVisibleTo(&w));
+    QVERIFY2(line->text().contains("Epoch 2") && line->text().contains("FD ") && line->text().contains("recall"),
+             qPrintable(line->text()));
+    QVERIFY(line->toolTip().contains("mode collapse")); // what the scores mean, one line each
+    auto *browser = w.findChild<CheckpointBrowser *>();
+    QCOMPARE(browser->count(), 2);
+    QVERIFY(browser->bestRow() >= 0);
+    QVERIFY2(browser->scoreText(browser->bestRow()).contains("★"), qPrintable(browser->scoreText(browser->bestRow())));
+    // Read back from disk, the run shows the same scores.
+    MainWindow again;
+    again.openRun(w.runDirectory());
+    QTRY_COMPARE(again.findChild<LossPlot *>()->scoreCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

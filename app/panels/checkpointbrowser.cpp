@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -19,7 +20,7 @@ CheckpointBrowser::CheckpointBrowser(QWidget *parent) : QWidget(parent), m_list(
 {
     m_list->setColumnCount(7);
     m_list->setHeaderLabels({tr("Epoch"), tr("Step"), tr("Written"), tr("D / G loss"), tr("FD"), tr("Recall"), tr("")});
-    m_list->headerItem()->setToolTip(4, ScoreTexts::fd());
+    m_list->headerItem()->setToolTip(4, ScoreTexts::fd() + "\n" + tr("★ marks the best checkpoint (lowest FD)."));
     m_list->headerItem()->setToolTip(5, ScoreTexts::recall());
     m_list->setRootIsDecorated(false);
     m_list->setIconSize(QSize(48, 48));
@@ -94,7 +95,13 @@ void CheckpointBrowser::refresh()
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, QString::number(it->epochsDone));
         item->setText(1, row ? QString::number(it->step < 0 ? row->step : it->step) : QString());
-        item->setText(2, QFileInfo(path).lastModified().toString("yyyy-MM-dd hh:mm:ss"));
+        // Short: the time for today's checkpoints, the day for older ones; the whole in the tooltip.
+        const QDateTime written = QFileInfo(path).lastModified();
+        const QLocale locale;
+        const bool today = written.date() == QDate::currentDate();
+        item->setText(2, locale.toString(written, today ? locale.timeFormat(QLocale::ShortFormat)
+                                                        : locale.dateFormat(QLocale::ShortFormat)));
+        item->setToolTip(2, locale.toString(written, QLocale::LongFormat));
         item->setText(3, row ? QString("%1 / %2").arg(row->dLoss, 0, 'f', 3).arg(row->gLoss, 0, 'f', 3) : QString());
         item->setData(0, Qt::UserRole, path);
         item->setToolTip(0, path);
@@ -104,7 +111,7 @@ void CheckpointBrowser::refresh()
                 score = &s;
         if (score) {
             const bool isBest = score == best;
-            item->setText(4, isBest ? tr("%1 ★ best").arg(score->fd, 0, 'g', 4) : QString::number(score->fd, 'g', 4));
+            item->setText(4, isBest ? tr("%1 ★").arg(score->fd, 0, 'g', 3) : QString::number(score->fd, 'g', 3));
             item->setText(5, QString::number(score->recall, 'f', 2));
             const QString detail = ScoreTexts::summary(score->fd, score->kid, score->precision, score->recall) +
                                    "\n" + tr("Measured with %1").arg(QString::fromStdString(score->featureNet)) +

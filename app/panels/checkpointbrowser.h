@@ -22,7 +22,7 @@ public:
     void select(int row);
     // The row of the checkpoint with the lowest FD score, -1 when none was scored.
     int bestRow() const;
-    // The FD column's text of a row ("19.8", "12.4 ★ best", or "" unscored).
+    // The FD column's text of a row ("19.8", "12.4 ★" for the best, or "" unscored).
     QString scoreText(int row) const;
     // Deletes a checkpoint file, asking first when `confirm`; returns whether it is gone.
     bool deleteCheckpoint(const QString &path, bool confirm = true);

@@ -80,7 +80,7 @@ void RunView::showStored(const StoredRun &run)
 void RunView::addScore(const ganvas::QualityScore &s)
 {
     m_plot->addScore(double(s.step), s.epoch, s.fd, s.kid, s.precision, s.recall);
-    m_scoreLine->setText(tr("Quality after epoch %1: %2 &nbsp;<a href=\"#explain\">What do these mean?</a>")
+    m_scoreLine->setText(tr("Epoch %1: %2 &nbsp;<a href=\"#explain\">What is this?</a>")
                              .arg(s.epoch)
                              .arg(ScoreTexts::summary(s.fd, s.kid, s.precision, s.recall).toHtmlEscaped()));
     m_scoreLine->setToolTip(tr("Measured with %1").arg(QString::fromStdString(s.featureNet)) + "\n\n" +

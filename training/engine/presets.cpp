@@ -99,8 +99,10 @@ std::string matchingPreset(const TrainingConfig &config)
     for (const auto &p : presets()) {
         const TrainingConfig recipe = presetOnDefaults(p);
         bool same = true;
+        // The length of a run is the user's to choose: it does not make the recipe another.
         for (const auto &field : configFields())
-            if (recipeFields().count(field.name) && field.get(recipe) != field.get(config))
+            if (recipeFields().count(field.name) && std::string(field.name) != "epochs" &&
+                field.get(recipe) != field.get(config))
                 same = false;
         if (same)
             return p.name;

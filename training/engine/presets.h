@@ -30,7 +30,7 @@ std::string presetNames();
 // Sets every recipe field of `config` (the fields any preset sets) to the preset's value, or
 // to the default where the preset does not say. Throws ConfigError for an unknown name.
 void applyPreset(const std::string &name, TrainingConfig &config);
-// The preset whose recipe `config` follows exactly, or "" (custom settings).
+// The preset whose recipe `config` follows (any number of epochs), or "" (custom settings).
 std::string matchingPreset(const TrainingConfig &config);
 
 } // namespace ganvas
