@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build, and open the GANvas window, ready to train the
-# seed's GAN on the installed Fashion-MNIST (press Start). Without a display it trains on the
+# default preset (mlp) on the installed Fashion-MNIST (press Start). Without a display it trains on the
 # command line instead, into runs/quickstart (progress on the terminal; Ctrl-C stops and
 # checkpoints; running it again resumes). Extra arguments go to `ganvas` or `ganvas-cli train`.
 set -euo pipefail

@@ -5,9 +5,11 @@
 #include "runs/backgroundjob.h"
 #include "runs/runcontroller.h"
 #include "runs/runmanager.h"
+#include "runs/storedrun.h"
 
 #include <QCoreApplication>
 #include <QSemaphore>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
 
@@ -22,7 +24,46 @@ private Q_SLOTS:
     void jobErrorIsTheExceptionText();
     void destroyedContextHearsNothing();
     void managerOwnsAndReleasesRuns();
+    void storedRunReadsScoresAndEvents();
 };
+
+void TestRuns::storedRunReadsScoresAndEvents()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string root = dir.path().toStdString();
+    ganvas::RunDirectory run(root);
+    run.writeConfig(ganvas::TrainingConfig().toJson());
+    ganvas::QualityScore a;
+    a.epoch = 1, a.step = 937, a.fd = 25.5, a.kid = 2.5, a.precision = 0.5, a.recall = 0.02, a.samples = 2000;
+    a.featureNet = "ganvas-classifier fashion-mnist 12345678 (test accuracy 84.8 %), the \"good\" one";
+    ganvas::QualityScore b = a;
+    b.epoch = 2, b.step = 1874, b.fd = 19.25;
+    run.appendQuality(a);
+    run.appendQuality(b);
+    run.appendEvent(2, 1500, "divergence", "D loss is inf at step 1500, \"epoch 2\"");
+    run.appendEvent(2, 1500, "rollback", "to epoch 1 step 937; lr_g 0.0001 lr_d 0.0001");
+    QFile csv(dir.filePath("quality.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith("epoch,step,fd,kid,precision,recall,samples,feature_net"));
+    const StoredRun stored = readStoredRun(dir.path());
+    QCOMPARE(int(stored.scores.size()), 2);
+    QCOMPARE(stored.scores[1].fd, 19.25);
+    QCOMPARE(stored.scores[1].step, int64_t(1874));
+    // A comma in the network's name cannot break the row.
+    QVERIFY(QString::fromStdString(stored.scores[0].featureNet).startsWith("ganvas-classifier fashion-mnist"));
+    QCOMPARE(ganvas::bestScore(stored.scores)->epoch, 2);
+    QCOMPARE(int(stored.events.size()), 2);
+    QCOMPARE(stored.events[0].kind, std::string("divergence"));
+    QCOMPARE(stored.events[0].detail, std::string("D loss is inf at step 1500, \"epoch 2\""));
+    QCOMPARE(stored.events[1].kind, std::string("rollback"));
+    QCOMPARE(stored.events[1].step, int64_t(1500));
+    // A resume to before the scores drops the later rows; none at all removes the file.
+    run.rewriteQuality({a});
+    QCOMPARE(int(ganvas::readQualityCsv(root + "/quality.csv").size()), 1);
+    run.rewriteQuality({});
+    QVERIFY(!QFile::exists(dir.filePath("quality.csv")));
+}
 
 void TestRuns::jobResultComesBackOnTheContextThread()
 {
