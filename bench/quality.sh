@@ -5,6 +5,7 @@
 # with the very same feature network. One run, one machine. Writes OUT/ganvas-P/ and
 # OUT/pytorch-P/ (each with quality.csv), OUT/summary.md and OUT/quality.png (drawn by GANvas).
 # Usage: bench/quality.sh [--epochs N] [--samples N] [--out DIR] [PRESET...]
+# KEEP=1 keeps GANvas runs already complete in DIR.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 epochs=10 samples=10000 out="$root/build/quality-bench"
@@ -23,16 +24,25 @@ cli="$root/build/training/ganvas-cli"
 gui="$root/build/app/ganvas"
 [ -x "$cli" ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
 python=/usr/bin/python3 # Debian's, which has python3-torch
+# Both sides on the same BLAS kernels: OpenBLAS 0.3.21 does not know the newest Xeons and runs
+# its generic ones (ganvas-cli picks better ones itself, PyTorch does not); see cpuruntime.cpp.
+if [ -z "${OPENBLAS_CORETYPE:-}" ] && grep -qm1 avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX; fi
 mkdir -p "$out"
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; $epochs epochs, $samples samples per score"
 
 for p in "${presets[@]}"; do
   ours="$out/ganvas-$p" peer="$out/pytorch-$p"
-  rm -rf "$ours" "$peer"
-  start=$(date +%s)
-  "$cli" train --preset "$p" --epochs "$epochs" --score-samples "$samples" --checkpoint-every 0 --out "$ours" \
-    > "$out/ganvas-$p.log" 2>&1
-  echo "$p: ganvas-cli trained in $(( $(date +%s) - start )) s"
+  rm -rf "$peer"
+  # A finished GANvas run of these settings is kept (--keep), so an interrupted bench goes on.
+  if [ "${KEEP:-0}" = 1 ] && [ "$(tail -n +2 "$ours/quality.csv" 2>/dev/null | wc -l)" = "$epochs" ]; then
+    echo "$p: ganvas-cli run kept"
+  else
+    rm -rf "$ours"
+    start=$(date +%s)
+    "$cli" train --preset "$p" --epochs "$epochs" --score-samples "$samples" --checkpoint-every 0 --out "$ours" \
+      > "$out/ganvas-$p.log" 2>&1
+    echo "$p: ganvas-cli trained in $(( $(date +%s) - start )) s"
+  fi
   start=$(date +%s)
   "$python" "$root/bench/quality_peer.py" --preset "$p" --epochs "$epochs" --samples "$samples" --out "$peer" \
     > "$out/pytorch-$p.log" 2>&1

@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QApplication>
+#include <QWheelEvent>
 #include <QtTest>
 
 using ganvas::ConfigField;
@@ -24,6 +26,9 @@ private Q_SLOTS:
     void configRoundTrips();
     void problemFieldsAreMarked();
     void presetChooserSetsAndFollowsTheFields();
+    void numbersAreTakenAsTyped();
+    void wheelNeedsFocus();
+    void wordsAStudentKnows();
     void onlyLiveFieldsEditableWhileRunning();
 };
 
@@ -36,7 +41,7 @@ void TestHyperparameterPanel::editorsFollowTheTable()
     for (const ConfigField &f : ganvas::configFields()) {
         QWidget *w = panel.field(f.name);
         QVERIFY2(w, f.name);
-        QCOMPARE(w->toolTip(), QString(f.help));
+        QVERIFY2(w->toolTip().startsWith(QString(f.help)), f.name); // and why it is off, if it is
         QVERIFY2(labels.contains(QString(f.label)), f.label);
         switch (f.kind) {
         case FieldKind::Text:
@@ -47,7 +52,7 @@ void TestHyperparameterPanel::editorsFollowTheTable()
             QVERIFY2(c, f.name);
             QCOMPARE(c->count(), int(f.choices.size()));
             for (int i = 0; i < c->count(); ++i)
-                QCOMPARE(c->itemText(i).toStdString(), f.choices[size_t(i)]);
+                QCOMPARE(c->itemData(i).toString().toStdString(), f.choices[size_t(i)]);
             QCOMPARE(c->isEditable(), f.editableChoice);
             break;
         }
@@ -62,10 +67,9 @@ void TestHyperparameterPanel::editorsFollowTheTable()
         case FieldKind::Real: {
             auto *s = qobject_cast<QDoubleSpinBox *>(w);
             QVERIFY2(s, f.name);
-            QCOMPARE(s->decimals(), f.decimals);
-            // An open end is not offered; a closed one is.
-            QVERIFY2(f.minOpen ? s->minimum() > f.min : s->minimum() == f.min, f.name);
-            QVERIFY2(f.maxOpen ? s->maximum() < f.max : s->maximum() == f.max, f.name);
+            // Any number can be typed and is kept as typed; the table's range is checked by
+            // validate(), which marks the field (numbersAreTakenAsTyped).
+            QVERIFY2(s->minimum() < f.min && (!f.hasMax || s->maximum() > f.max), f.name);
             break;
         }
         }
@@ -136,24 +140,130 @@ void TestHyperparameterPanel::problemFieldsAreMarked()
     const QString error = panel.validate();
     QVERIFY2(error.contains("only apply"), qPrintable(error));
     for (const char *marked : {"label_smoothing", "label_flip_prob"})
-        QVERIFY2(panel.field(marked)->styleSheet().contains("border"), marked);
+        QVERIFY2(panel.hasProblem(marked), marked);
     for (const char *clean : {"loss", "lr_g", "batch_size"})
-        QVERIFY2(panel.field(clean)->styleSheet().isEmpty(), clean);
+        QVERIFY2(!panel.hasProblem(clean), clean);
+    // Named as the panel shows it, and still editable so it can be set back.
+    QVERIFY2(error.startsWith("Label smoothing: "), qPrintable(error));
+    QVERIFY(panel.field("label_smoothing")->isEnabled());
+    QVERIFY(panel.field("label_smoothing")->toolTip().contains("Not accepted"));
     c.labelSmoothing = 0;
     panel.setConfig(c);
     QVERIFY(panel.validate().isEmpty());
-    QVERIFY(panel.field("label_smoothing")->styleSheet().isEmpty());
+    QVERIFY(!panel.hasProblem("label_smoothing"));
+    // Now it does not apply to hinge: disabled, with the reason.
+    QVERIFY(!panel.field("label_smoothing")->isEnabled());
+    QVERIFY2(panel.field("label_smoothing")->toolTip().contains("Used only with these losses: bce, lsgan"),
+             qPrintable(panel.field("label_smoothing")->toolTip()));
+}
+
+void TestHyperparameterPanel::numbersAreTakenAsTyped()
+{
+    HyperparameterPanel panel;
+    panel.show();
+    auto *lr = qobject_cast<QDoubleSpinBox *>(panel.field("lr_g"));
+    QVERIFY(lr);
+    // Scientific notation, and more digits than six decimals.
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, "1e-7");
+    QTest::keyClick(lr, Qt::Key_Tab);
+    QCOMPARE(panel.config().lrG, 1e-7);
+    QVERIFY(panel.validate().isEmpty());
+    // Out of range: kept as typed and said, not clamped to 1.
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, "10");
+    QTest::keyClick(lr, Qt::Key_Tab);
+    QCOMPARE(panel.config().lrG, 10.0);
+    QVERIFY(panel.hasProblem("lr_g"));
+    const QString error = panel.validate();
+    QVERIFY2(error.contains("Learning rate G: ") && error.contains("(got 10)"), qPrintable(error));
+    QTRY_VERIFY(lr->hasFocus()); // the first bad field has the focus
+    // -0.01 stays -0.01; 0 reads as 0, never -0.
+    lr->setValue(-0.01);
+    QCOMPARE(panel.config().lrG, -0.01);
+    lr->setValue(-0.0);
+    QVERIFY2(panel.validate().contains("(got 0)"), qPrintable(panel.validate()));
+    // A config's lr 10 is reported as 10 too.
+    TrainingConfig c;
+    c.lrD = 10;
+    panel.setConfig(c);
+    QVERIFY2(panel.validate().contains("Learning rate D: must be > 0 and < 1 (got 10)"), qPrintable(panel.validate()));
+}
+
+void TestHyperparameterPanel::wheelNeedsFocus()
+{
+    HyperparameterPanel panel;
+    panel.resize(400, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *beta = qobject_cast<QDoubleSpinBox *>(panel.field("beta1_d"));
+    auto *model = qobject_cast<QComboBox *>(panel.field("model"));
+    auto *epochs = qobject_cast<QSpinBox *>(panel.field("epochs"));
+    QVERIFY(beta && model && epochs);
+    panel.presetBox()->setFocus();
+    const double before = beta->value();
+    const int modelBefore = model->currentIndex();
+    const int epochsBefore = epochs->value();
+    for (QWidget *w : {static_cast<QWidget *>(beta), static_cast<QWidget *>(model), static_cast<QWidget *>(epochs)}) {
+        QWheelEvent wheel(QPointF(5, 5), w->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &wheel);
+    }
+    QCOMPARE(beta->value(), before);
+    QCOMPARE(model->currentIndex(), modelBefore);
+    QCOMPARE(epochs->value(), epochsBefore);
+    // With the focus, the wheel edits as usual.
+    epochs->setFocus();
+    QWheelEvent wheel(QPointF(5, 5), epochs->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(epochs, &wheel);
+    QCOMPARE(epochs->value(), epochsBefore + 1);
+}
+
+void TestHyperparameterPanel::wordsAStudentKnows()
+{
+    HyperparameterPanel panel;
+    auto *limit = qobject_cast<QSpinBox *>(panel.field("limit"));
+    QVERIFY(limit);
+    QCOMPARE(limit->value(), -1);
+    QCOMPARE(limit->text(), QString("All images"));
+    auto *channels = qobject_cast<QComboBox *>(panel.field("image_channels"));
+    QCOMPARE(channels->currentText(), QString("Automatic"));
+    QCOMPARE(panel.config().imageChannels, 0);
+    // GP weight only with wgan-gp; the decay factor only with exponential decay.
+    QVERIFY(!panel.field("gp_weight")->isEnabled());
+    QVERIFY(panel.field("gp_weight")->toolTip().contains("wgan-gp"));
+    QVERIFY(!panel.field("lr_decay_gamma")->isEnabled());
+    auto *decay = qobject_cast<QComboBox *>(panel.field("lr_decay"));
+    decay->setCurrentIndex(decay->findData("exponential"));
+    QVERIFY(panel.field("lr_decay_gamma")->isEnabled());
+    // Image size and channels are for folders of pictures only.
+    QVERIFY(!panel.field("image_size")->isEnabled());
+    auto *dataset = qobject_cast<QLineEdit *>(panel.field("dataset"));
+    dataset->setText("/data/pictures");
+    Q_EMIT dataset->textEdited(dataset->text());
+    QVERIFY(panel.field("image_size")->isEnabled());
 }
 
 void TestHyperparameterPanel::onlyLiveFieldsEditableWhileRunning()
 {
+    // Settings where every field applies: a folder of pictures, wgan-gp, exponential decay.
+    TrainingConfig c;
+    c.dataset = "/data/pictures";
+    c.loss = "wgan-gp";
+    c.labelSmoothing = 0;
+    c.lrDecay = "exponential";
     HyperparameterPanel panel;
+    panel.setConfig(c);
     panel.setRunning(true);
     for (const ConfigField &f : ganvas::configFields())
-        QVERIFY2(panel.field(f.name)->isEnabled() == f.live(), f.name);
+        if (f.appliesToLoss(c.loss))
+            QVERIFY2(panel.field(f.name)->isEnabled() == f.live(), f.name);
     panel.setRunning(false);
     for (const ConfigField &f : ganvas::configFields())
-        QVERIFY2(panel.field(f.name)->isEnabled(), f.name);
+        QVERIFY2(panel.field(f.name)->isEnabled() == f.appliesToLoss(c.loss), f.name);
 }
 
 QTEST_MAIN(TestHyperparameterPanel)

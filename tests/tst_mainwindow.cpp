@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -45,10 +46,31 @@ private Q_SLOTS:
     void closingAsksFirst();
     void divergencePausesAndOffersRollback();
     void scoresReachThePlotAndCheckpoints();
+    void failedStartLeavesNothing();
+    void startAfterStopWithChangedSettingsMakesANewRun();
 
 private:
     QTemporaryDir m_dir;
 };
+
+namespace {
+
+// Answers the question Start asks about a stopped or finished run: the button with this
+// object name ("continueRun", "newRun"), or Cancel for "".
+void answerStart(const QString &button, QString *text)
+{
+    QTimer::singleShot(200, [button, text] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *text = box->text();
+            if (button.isEmpty())
+                box->button(QMessageBox::Cancel)->click();
+            else if (auto *b = box->findChild<QPushButton *>(button))
+                b->click();
+        }
+    });
+}
+
+} // namespace
 
 void TestMainWindow::initTestCase()
 {
@@ -134,17 +156,72 @@ void TestMainWindow::startPauseStepStop()
 
 void TestMainWindow::invalidSettingsRefused()
 {
+    const int runsBefore = QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size();
     MainWindow w;
     w.setLimit(100);
     w.findChild<QSpinBox *>("batch_size")->setValue(128); // larger than the 100 images
     w.startAction()->trigger();
     QVERIFY(w.startAction()->isEnabled()); // nothing started
     QVERIFY(!w.stopAction()->isEnabled());
-    QVERIFY2(w.settingsError().contains("batch_size"), qPrintable(w.settingsError()));
+    // Named by the label the panel shows, and the field has the focus.
+    QVERIFY2(w.settingsError().contains("Batch size: "), qPrintable(w.settingsError()));
+    QTRY_VERIFY(w.findChild<QSpinBox *>("batch_size")->hasFocus() || !w.isActiveWindow());
     w.findChild<QSpinBox *>("batch_size")->setValue(50);
     w.findChild<QLineEdit *>("dataset")->setText("");
     w.startAction()->trigger();
-    QVERIFY2(w.settingsError().contains("dataset"), qPrintable(w.settingsError()));
+    QVERIFY2(w.settingsError().contains("Dataset: "), qPrintable(w.settingsError()));
+    // Nothing was written for the refused starts.
+    QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
+}
+
+void TestMainWindow::failedStartLeavesNothing()
+{
+    const int runsBefore = QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size();
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    const QString title = w.windowTitle();
+    w.findChild<QLineEdit *>("dataset")->setText(m_dir.filePath("no-such-folder"));
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(w.settingsError().contains("no-such-folder"));
+    QVERIFY2(w.settingsError().startsWith("Training failed"), qPrintable(w.settingsError()));
+    QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
+    QCOMPARE(w.windowTitle(), title);
+    QVERIFY(QSettings().value("recentRuns").toStringList().isEmpty());
+    QVERIFY(w.startAction()->isEnabled());
+}
+
+void TestMainWindow::startAfterStopWithChangedSettingsMakesANewRun()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.limit = 256;
+    config.epochs = 1;
+    config.scoreEvery = 0;
+    w.setConfig(config);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(120000));
+    const QString first = w.runDirectory();
+    // A finished run: Start offers a new run with the panel's settings, which then train.
+    auto *model = w.findChild<QComboBox *>("model");
+    model->setCurrentIndex(model->findData("dcgan"));
+    QString asked;
+    answerStart("newRun", &asked);
+    finished.clear();
+    w.startAction()->trigger();
+    QVERIFY2(asked.contains("Model"), qPrintable(asked));
+    QVERIFY(finished.wait(240000));
+    QVERIFY(w.runDirectory() != first);
+    const auto trained = ganvas::TrainingConfig::fromJsonFile((w.runDirectory() + "/config.json").toStdString());
+    QCOMPARE(trained.model, std::string("dcgan"));
+    QCOMPARE(ganvas::TrainingConfig::fromJsonFile((first + "/config.json").toStdString()).model, std::string("mlp"));
+    // Cancel starts nothing.
+    answerStart("", &asked);
+    w.startAction()->trigger();
+    QVERIFY(!w.isTraining());
 }
 
 void TestMainWindow::openRunFromCliAndContinue()
@@ -172,10 +249,13 @@ void TestMainWindow::openRunFromCliAndContinue()
     QCOMPARE(w.findChild<QSpinBox *>("epochs")->value(), 2);
     QCOMPARE(w.findChild<QSpinBox *>("batch_size")->value(), 64);
 
-    // Start continues the run from its newest checkpoint, to the epochs now set.
+    // Start asks, and continues the run from its newest checkpoint, to the epochs now set.
     w.setEpochs(3);
     QSignalSpy finished(&w, &MainWindow::runFinished);
+    QString asked;
+    answerStart("continueRun", &asked);
     w.startAction()->trigger();
+    QVERIFY2(asked.contains("from epoch 2 to epoch 3"), qPrintable(asked));
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(QFile::exists(run + "/frames/epoch-0003.png"));

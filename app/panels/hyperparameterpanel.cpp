@@ -2,11 +2,15 @@
 
 #include "engine/configfields.h"
 #include "engine/presets.h"
+#include "numberfield.h"
 
 #include <QCoreApplication>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
+#include <QPalette>
+#include <QStyle>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -55,6 +59,42 @@ double highest(const ConfigField &f, double step, double cap)
     if (!f.hasMax)
         return cap;
     return std::min(cap, f.maxOpen ? f.max - step : f.max);
+}
+
+// A choice as a student reads it; the value itself is what config.json holds.
+QString choiceText(const ConfigField &f, const std::string &choice)
+{
+    if (std::string(f.name) == "image_channels") {
+        if (choice == "0")
+            return QCoreApplication::translate("HyperparameterPanel", "Automatic");
+        if (choice == "1")
+            return QCoreApplication::translate("HyperparameterPanel", "Grey");
+        if (choice == "3")
+            return QCoreApplication::translate("HyperparameterPanel", "Colour");
+    }
+    return QString::fromStdString(choice);
+}
+
+// The value a list holds: its item's data, or the typed text of an editable one.
+QString comboValue(const QComboBox *box)
+{
+    const int i = box->findText(box->currentText());
+    if (i >= 0 && box->itemData(i).isValid())
+        return box->itemData(i).toString();
+    return box->currentText().trimmed();
+}
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const auto &item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+bool isNamedDataset(const std::string &dataset)
+{
+    return dataset == "mnist" || dataset == "fashion-mnist" || dataset == "cifar10";
 }
 
 // A preset's name and one-line description in the GUI's language (the engine's files hold
@@ -194,6 +234,7 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     const bool live = f.live();
     auto changed = [this, live] {
         showMatchingPreset();
+        refreshFields();
         if (m_running && live)
             Q_EMIT liveSettingsChanged();
     };
@@ -207,24 +248,26 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     case FieldKind::Choice: {
         auto *c = new QComboBox;
         for (const auto &choice : f.choices)
-            c->addItem(QString::fromStdString(choice));
+            c->addItem(choiceText(f, choice), QString::fromStdString(choice));
         c->setEditable(f.editableChoice);
+        c->setFocusPolicy(Qt::StrongFocus);
+        c->installEventFilter(this); // the wheel only with focus
         connect(c, &QComboBox::currentTextChanged, this, changed);
         w = c;
         break;
     }
     case FieldKind::Int: {
-        auto *s = new QSpinBox;
+        auto *s = new IntegerField;
         s->setRange(int(lowest(f, 1)), int(highest(f, 1, 2e9)));
+        if (f.special && *f.special == s->minimum())
+            s->setSpecialValueText(translated(f.specialMeaning));
         connect(s, &QSpinBox::valueChanged, this, changed);
         w = s;
         break;
     }
     case FieldKind::Real: {
-        auto *s = new QDoubleSpinBox;
-        const double step = std::pow(10.0, -f.decimals);
-        s->setDecimals(f.decimals);
-        s->setRange(lowest(f, step), highest(f, step, 1e9));
+        // Any number may be typed (1e-7 too); the engine's range check says what is wrong.
+        auto *s = new NumberField;
         s->setSingleStep(std::pow(10.0, -std::max(1, f.decimals - 1)));
         connect(s, &QDoubleSpinBox::valueChanged, this, changed);
         w = s;
@@ -236,8 +279,10 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     w->setToolTip(translated(f.help));
     auto *label = new QLabel(translated(f.label));
     label->setToolTip(translated(f.help));
+    label->setBuddy(w);
     form->addRow(label, w);
     m_fields.insert(name, w);
+    m_labels.insert(name, label);
     m_live.insert(name, live);
 }
 
@@ -250,7 +295,7 @@ TrainingConfig HyperparameterPanel::config() const
         if (auto *e = qobject_cast<QLineEdit *>(w))
             v = e->text().trimmed().toStdString();
         else if (auto *b = qobject_cast<QComboBox *>(w))
-            v = b->currentText().trimmed().toStdString();
+            v = comboValue(b).toStdString();
         else if (auto *s = qobject_cast<QSpinBox *>(w))
             v = int64_t(s->value());
         else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
@@ -268,41 +313,131 @@ void HyperparameterPanel::setConfig(const TrainingConfig &c)
         const QSignalBlocker quiet(w);
         if (auto *e = qobject_cast<QLineEdit *>(w))
             e->setText(shown(v));
-        else if (auto *b = qobject_cast<QComboBox *>(w))
-            b->setCurrentText(shown(v));
-        else if (auto *s = qobject_cast<QSpinBox *>(w))
+        else if (auto *b = qobject_cast<QComboBox *>(w)) {
+            const int i = b->findData(shown(v));
+            if (i >= 0)
+                b->setCurrentIndex(i);
+            else
+                b->setCurrentText(shown(v)); // an editable choice beyond the list (cuda:1)
+        } else if (auto *s = qobject_cast<QSpinBox *>(w))
             s->setValue(int(std::get<int64_t>(v)));
         else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
             d->setValue(std::get<double>(v));
     }
     showMatchingPreset();
+    refreshFields();
 }
 
 QString HyperparameterPanel::validate()
 {
-    for (QWidget *w : std::as_const(m_fields))
-        w->setStyleSheet({});
-    QStringList reasons;
-    for (const auto &problem : config().validate()) {
-        reasons << QString::fromStdString(problem.text());
-        std::vector<std::string> names = problem.others;
-        names.push_back(problem.field);
-        for (const auto &name : names)
-            if (QWidget *w = m_fields.value(QString::fromStdString(name)))
-                w->setStyleSheet("border: 1px solid #b00020;");
-    }
+    const QStringList reasons = markProblems();
+    if (QWidget *first = firstProblemField())
+        first->setFocus(Qt::OtherFocusReason);
     return reasons.join('\n');
+}
+
+QStringList HyperparameterPanel::markProblems()
+{
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        setProblem(it.key(), {});
+    m_firstProblem.clear();
+    QStringList reasons;
+    // In the panel's order, so that the first message is about the topmost field.
+    const auto problems = config().validate();
+    for (const auto &f : ganvas::configFields())
+        for (const auto &problem : problems) {
+            if (problem.field != f.name)
+                continue;
+            // Named as the panel shows it: "Learning rate G: must be > 0 and < 1 (got 0)".
+            reasons << tr("%1: %2").arg(translated(f.label), QString::fromStdString(problem.message));
+            std::vector<std::string> names = problem.others;
+            names.push_back(problem.field);
+            for (const auto &name : names)
+                setProblem(QString::fromStdString(name), QString::fromStdString(problem.message));
+            if (m_firstProblem.isEmpty())
+                m_firstProblem = QString::fromStdString(problem.field);
+        }
+    return reasons;
+}
+
+QWidget *HyperparameterPanel::firstProblemField() const
+{
+    return m_fields.value(m_firstProblem);
+}
+
+bool HyperparameterPanel::hasProblem(const QString &jsonName) const
+{
+    QWidget *w = m_fields.value(jsonName);
+    return w && w->property("problem").toBool();
+}
+
+void HyperparameterPanel::setProblem(const QString &name, const QString &message)
+{
+    QWidget *w = m_fields.value(name);
+    if (!w)
+        return;
+    const bool bad = !message.isEmpty();
+    if (w->property("problem").toBool() == bad && !bad)
+        return;
+    w->setProperty("problem", bad);
+    w->setProperty("problemText", message);
+    // A tinted background, not a border: a border style sheet breaks a spin box's arrows.
+    QPalette palette = w->style()->standardPalette();
+    if (bad)
+        palette.setColor(QPalette::Base, QColor(0xfd, 0xe3, 0xe3));
+    w->setPalette(bad ? palette : QPalette());
+    const QString help = w->toolTip().section("\n", 0, 0);
+    w->setToolTip(bad ? help + "\n" + tr("Not accepted: %1").arg(message) : help);
+}
+
+void HyperparameterPanel::refreshFields()
+{
+    markProblems();
+    const TrainingConfig c = config();
+    for (const auto &f : ganvas::configFields()) {
+        const QString name = QString::fromLatin1(f.name);
+        QWidget *w = m_fields.value(name);
+        QString why;
+        if (!f.appliesToLoss(c.loss))
+            why = tr("Used only with these losses: %1.").arg(QString::fromStdString(joined(f.losses)));
+        else if (f.imageFoldersOnly && isNamedDataset(c.dataset))
+            why = tr("Used only for a folder of pictures, not for %1.").arg(QString::fromStdString(c.dataset));
+        else if (name == QLatin1String("lr_decay_gamma") && c.lrDecay != "exponential")
+            why = tr("Used only with exponential LR decay.");
+        // A field refused with this loss stays editable, so the user can set it back.
+        if (w->property("problem").toBool())
+            why.clear();
+        const bool editable = !m_running || m_live.value(name);
+        w->setEnabled(why.isEmpty() && editable);
+        if (QLabel *label = m_labels.value(name))
+            label->setEnabled(why.isEmpty());
+        const QString help = translated(f.help);
+        QString tip = help;
+        if (!why.isEmpty())
+            tip += "\n" + why;
+        else if (!editable)
+            tip += "\n" + tr("Locked while training.");
+        if (w->property("problem").toBool())
+            tip += "\n" + tr("Not accepted: %1").arg(w->property("problemText").toString());
+        w->setToolTip(tip);
+    }
+}
+
+bool HyperparameterPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // A list that the mouse wheel would change while the form scrolls past it.
+    if (event->type() == QEvent::Wheel) {
+        if (auto *w = qobject_cast<QWidget *>(watched); w && !w->hasFocus()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void HyperparameterPanel::setRunning(bool running)
 {
     m_running = running;
     m_preset->setEnabled(!running); // a preset sets fields fixed for the run
-    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        it.value()->setEnabled(!running || m_live.value(it.key()));
-        if (running && !m_live.value(it.key()))
-            it.value()->setToolTip(it.value()->toolTip().section("\n", 0, 0) + tr("\nLocked while training."));
-        else
-            it.value()->setToolTip(it.value()->toolTip().section("\n", 0, 0));
-    }
+    refreshFields();
 }

@@ -27,8 +27,11 @@ public:
 
     ganvas::TrainingConfig config() const;
     void setConfig(const ganvas::TrainingConfig &config);
-    // Checks the settings and marks the bad fields; returns the reasons, one a line ("" if valid).
+    // Checks the settings, marks the bad fields and focuses the first; returns the reasons, one
+    // a line, each named by the field's label ("" if valid).
     QString validate();
+    // Whether the field is marked as not accepted (fields are checked as they are edited).
+    bool hasProblem(const QString &jsonName) const;
     // Locks the fields that cannot change during a run.
     void setRunning(bool running);
     // The field's editor, by its JSON name (for tests and focus).
@@ -44,14 +47,26 @@ Q_SIGNALS:
     // A field that may change mid-run was edited while running.
     void liveSettingsChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void addField(const ganvas::ConfigField &f, QFormLayout *form);
+    // Marks every field a problem names (tint and tooltip) and returns the messages.
+    QStringList markProblems();
+    QWidget *firstProblemField() const;
+    void setProblem(const QString &jsonName, const QString &message);
+    // Enables the fields that apply to the chosen loss, data and decay (the reason in the
+    // tooltip of the others) and that may change now; marks problems.
+    void refreshFields();
     QWidget *createPresetRow();
     // Shows which preset the fields follow now.
     void showMatchingPreset();
 
     QHash<QString, QWidget *> m_fields; // by JSON name
     QHash<QString, bool> m_live;
+    QHash<QString, QLabel *> m_labels;
+    QString m_firstProblem;
     QComboBox *m_preset = nullptr;
     QLabel *m_presetNote = nullptr;
     bool m_running = false;

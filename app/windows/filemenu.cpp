@@ -40,6 +40,17 @@ void FileMenu::rememberRun(const QString &runDir)
     updateRecentMenu();
 }
 
+void FileMenu::forgetRun(const QString &runDir)
+{
+    QSettings settings;
+    QStringList recent = settings.value("recentRuns").toStringList();
+    recent.removeAll(runDir);
+    settings.setValue("recentRuns", recent);
+    if (settings.value("lastRun").toString() == runDir)
+        settings.setValue("lastRun", recent.value(0));
+    updateRecentMenu();
+}
+
 void FileMenu::updateRecentMenu()
 {
     m_recentMenu->clear();

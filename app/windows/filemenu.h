@@ -18,6 +18,8 @@ public:
 
     // Puts the run first in Open recent and remembers it as the last run.
     void rememberRun(const QString &runDir);
+    // A run that never trained (its start failed) leaves Open recent again.
+    void forgetRun(const QString &runDir);
 
 Q_SIGNALS:
     void newRunRequested();

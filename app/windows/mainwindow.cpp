@@ -4,6 +4,7 @@
 #include "data/datasetpreview.h"
 #include "dialogs/datasetmanager.h"
 #include "engine/checkpointpreview.h"
+#include "engine/configfields.h"
 #include "panels/checkpointbrowser.h"
 #include "panels/hyperparameterpanel.h"
 #include "panels/runview.h"
@@ -30,6 +31,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QStatusBar>
@@ -263,6 +265,20 @@ bool MainWindow::sampleFrom(const QString &checkpoint)
     }
 }
 
+namespace {
+
+// The labels of the settings a run cannot change (its checkpoint fixes them) that differ.
+QStringList fixedSettingsChanged(const ganvas::TrainingConfig &run, const ganvas::TrainingConfig &panel)
+{
+    QStringList labels;
+    for (const auto &f : ganvas::configFields())
+        if (f.change == ganvas::FieldChange::Never && f.get(run) != f.get(panel))
+            labels << QCoreApplication::translate("TrainingConfig", f.label);
+    return labels;
+}
+
+} // namespace
+
 void MainWindow::start()
 {
     const QString problems = m_panel->validate();
@@ -271,17 +287,68 @@ void MainWindow::start()
         return;
     }
     if (!m_openedRun.isEmpty()) {
-        // Continue the opened run from its newest checkpoint, to the epochs now set.
-        try {
-            const std::string path = ganvas::RunDirectory::resolveCheckpoint(m_openedRun.toStdString());
-            auto config = ganvas::checkpointSettings(path);
-            config.epochs = m_panel->config().epochs;
-            launch(config, m_openedRun, QString::fromStdString(path));
-        } catch (const std::exception &e) {
-            m_messages->showError(QString::fromUtf8(e.what()));
+        const auto checkpoints = ganvas::RunDirectory::listCheckpoints(m_openedRun.toStdString());
+        if (!checkpoints.empty()) {
+            try {
+                const std::string path = checkpoints.back().path;
+                const ganvas::TrainingConfig stored = ganvas::checkpointSettings(path);
+                const ganvas::TrainingConfig panel = m_panel->config();
+                const StartChoice choice =
+                    askHowToStart(fixedSettingsChanged(stored, panel), checkpoints.back().epochsDone, panel.epochs);
+                if (choice == StartChoice::Cancel)
+                    return;
+                if (choice == StartChoice::Continue) {
+                    // What the checkpoint fixes stays; everything else is the panel's, so that
+                    // the panel shows what trains.
+                    ganvas::TrainingConfig config = stored;
+                    for (const auto &f : ganvas::configFields())
+                        if (f.change != ganvas::FieldChange::Never)
+                            f.copy(panel, config);
+                    launch(config, m_openedRun, QString::fromStdString(path));
+                    return;
+                }
+            } catch (const std::exception &e) {
+                m_messages->showError(QString::fromUtf8(e.what()));
+                return;
+            }
         }
-        return;
     }
+    startNewRun();
+}
+
+MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs)
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Start"));
+    box.setIcon(QMessageBox::Question);
+    QPushButton *continueRun = nullptr;
+    const bool canContinue = fixedChanged.isEmpty() && epochsDone < epochs;
+    if (canContinue) {
+        box.setText(tr("Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the "
+                       "left?").arg(epochsDone).arg(epochs));
+        continueRun = box.addButton(tr("&Continue this run"), QMessageBox::AcceptRole);
+        continueRun->setObjectName("continueRun");
+    } else if (!fixedChanged.isEmpty()) {
+        box.setText(tr("These settings differ from the run's, which cannot change once it has started: %1. "
+                       "Start a new run with the settings on the left?").arg(fixedChanged.join(", ")));
+    } else {
+        box.setText(tr("This run has finished its %n epoch(s). Start a new run with the settings on the left? "
+                       "(To train it longer, raise Epochs first.)", nullptr, epochsDone));
+    }
+    QPushButton *newRun = box.addButton(tr("Start a &new run"), QMessageBox::AcceptRole);
+    newRun->setObjectName("newRun");
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(canContinue ? continueRun : newRun);
+    box.exec();
+    if (box.clickedButton() == continueRun && continueRun)
+        return StartChoice::Continue;
+    if (box.clickedButton() == newRun)
+        return StartChoice::NewRun;
+    return StartChoice::Cancel;
+}
+
+void MainWindow::startNewRun()
+{
     const QString runDir = newRunDirectory();
     QDir().mkpath(runDir);
     m_view->clear();
@@ -295,6 +362,7 @@ void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &run
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
     m_controller = m_runs->createRun();
+    m_stepsSeen = false;
     connectRun();
     setRunning(true);
     // In the window a divergence pauses the run and the message bar offers the rollback.
@@ -331,6 +399,17 @@ void MainWindow::connectRun()
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
         // In the message bar rather than a modal box: a failed run must not block the window.
+        const QString runDir = m_runDir;
+        if (!runDir.isEmpty() && !m_stepsSeen) {
+            // A start that failed before its first step leaves nothing behind: no folder, no
+            // recent entry, the window as it was.
+            const bool fresh = ganvas::RunDirectory::listCheckpoints(runDir.toStdString()).empty();
+            if (fresh) {
+                QDir(runDir).removeRecursively();
+                m_fileMenu->forgetRun(runDir);
+                newRun();
+            }
+        }
         m_messages->showError(tr("Training failed: %1").arg(message));
     });
     connect(w, &TrainerWorker::finished, this, [this](bool completed) {
@@ -341,6 +420,7 @@ void MainWindow::connectRun()
 
 void MainWindow::onStats(const ganvas::StepStats &s)
 {
+    m_stepsSeen = true;
     m_lastStats = s;
     m_view->addStats(s);
     m_status->showStats(s);

@@ -87,6 +87,12 @@ private:
     void saveSettings() const;
     void setRunning(bool running);
     void start();
+    // After a run stopped or finished: continue it (only when what a run cannot change is
+    // unchanged and epochs are left) or start a new one with the panel's settings. Returns
+    // false when the user cancelled.
+    enum class StartChoice { Continue, NewRun, Cancel };
+    StartChoice askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs);
+    void startNewRun();
     void setRunDirectory(const QString &runDir);
     void launch(const ganvas::TrainingConfig &config, const QString &runDir, const QString &checkpoint);
     void connectRun();
@@ -107,6 +113,7 @@ private:
     QString m_openedRun; // a run to continue on Start
     ganvas::StepStats m_lastStats;
     bool m_askBeforeClosing = true;
+    bool m_stepsSeen = false; // the current run has reported a step
     ComparisonWindow *m_comparison = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

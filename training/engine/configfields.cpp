@@ -1,6 +1,7 @@
 #include "engine/configfields.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 #include <type_traits>
@@ -82,7 +83,7 @@ std::vector<ConfigField> dataModelLossFields()
             .cli(),
         Entry(kData, "limit", &C::limit, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Limit"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Train on only the first K images (-1: all of them)."))
-            .atLeast(1).special(-1, "all images").fixed().cli(),
+            .atLeast(1).special(-1, QT_TRANSLATE_NOOP("TrainingConfig", "All images")).fixed().cli(),
         Entry(kData, "image_size", &C::imageSize, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Image size"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Image folders only: pictures are centre-cropped to a square "
                                                   "and resized to this side."))
@@ -238,8 +239,17 @@ std::vector<ConfigField> makeTable()
     return table;
 }
 
+std::string lowerFirst(std::string text)
+{
+    if (!text.empty())
+        text[0] = char(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
 std::string showNumber(double v)
 {
+    if (v == 0)
+        v = 0; // "-0" is not a number anyone typed
     std::ostringstream s;
     s << v;
     return s.str();
@@ -352,7 +362,7 @@ std::string ConfigField::ruleText() const
     const std::string lo = showNumber(min), hi = showNumber(max);
     std::string r;
     if (special)
-        r = std::to_string(*special) + " (" + specialMeaning + ") or " + (hasMax ? lo + " to " + hi : "at least " + lo);
+        r = std::to_string(*special) + " (" + lowerFirst(specialMeaning) + ") or " + (hasMax ? lo + " to " + hi : "at least " + lo);
     else if (!hasMax)
         r = (minOpen ? "> " : ">= ") + lo;
     else if (minOpen && maxOpen)
