@@ -47,6 +47,7 @@ private Q_SLOTS:
     void divergencePausesAndOffersRollback();
     void scoresReachThePlotAndCheckpoints();
     void failedStartLeavesNothing();
+    void stepFromIdleShowsTheGrid();
     void startAfterStopWithChangedSettingsMakesANewRun();
 
 private:
@@ -91,6 +92,7 @@ void TestMainWindow::startPauseStepStop()
     w.setLimit(2048);
     w.findChild<QSpinBox *>("epochs")->setValue(50);
     w.findChild<QSpinBox *>("batch_size")->setValue(64);
+    w.findChild<QSpinBox *>("score_every")->setValue(0); // the controls, not the score (scoresReach...)
     w.show();
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
@@ -100,8 +102,14 @@ void TestMainWindow::startPauseStepStop()
     QCOMPARE(w.findChild<SampleGridView *>()->grid().width(), 4 * 28 + 5 * 2);
     QVERIFY(w.findChild<LossPlot *>()->pointCount() >= 3);
 
+    QCOMPARE(w.stateText(), QString("Training"));
+    QVERIFY(w.findChild<QLabel *>("etaLabel")->isVisibleTo(&w));
+    QVERIFY2(w.findChild<QLabel *>("figuresLabel")->text().contains("D(G(z))"),
+             qPrintable(w.findChild<QLabel *>("figuresLabel")->text()));
     w.pauseAction()->trigger(); // checkable: unchecked -> checked = pause
     QVERIFY(w.pauseAction()->isChecked());
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateText(), QString("Paused"), 30000); // after a score in progress
+    QVERIFY(!w.findChild<QLabel *>("etaLabel")->isVisibleTo(&w)); // no ETA while paused
     QTest::qWait(500);
     const qint64 pausedAt = w.lastStep();
     QTest::qWait(700);
@@ -143,6 +151,7 @@ void TestMainWindow::startPauseStepStop()
     w.stopAction()->trigger();
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(w.stateText(), QString("Stopped"));
     // Stop wrote a checkpoint into the run directory.
     bool found = false;
     for (const auto &e : std::filesystem::directory_iterator(w.runDirectory().toStdString() + "/checkpoints"))
@@ -172,6 +181,34 @@ void TestMainWindow::invalidSettingsRefused()
     QVERIFY2(w.settingsError().contains("Dataset: "), qPrintable(w.settingsError()));
     // Nothing was written for the refused starts.
     QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
+}
+
+void TestMainWindow::stepFromIdleShowsTheGrid()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.limit = 512;
+    config.epochs = 3;
+    config.scoreEvery = 0;
+    w.setConfig(config);
+    w.show();
+    // Step while idle: the run starts, takes one step and waits paused, the grid showing G now.
+    QVERIFY(w.stepAction()->isEnabled());
+    w.stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() == 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateText(), QString("Paused"), 30000);
+    auto *grid = w.findChild<SampleGridView *>();
+    QTRY_VERIFY(grid->caption().contains("after step 1"));
+    const QImage first = grid->grid();
+    QVERIFY(!first.isNull());
+    // Each further step changes the grid and the count by exactly one.
+    w.stepAction()->trigger();
+    QTRY_VERIFY(grid->caption().contains("after step 2"));
+    QCOMPARE(w.lastStep(), qint64(2));
+    QVERIFY(grid->grid() != first);
+    w.stopAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
 }
 
 void TestMainWindow::failedStartLeavesNothing()
@@ -505,6 +542,8 @@ void TestMainWindow::scoresReachThePlotAndCheckpoints()
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     QVERIFY(finished.wait(240000));
+    QCOMPARE(w.stateText(), QString("Finished"));
+    QVERIFY(w.findChild<QLabel *>("scoreLabel")->text().startsWith("FD "));
     auto *plot = w.findChild<LossPlot *>();
     QTRY_COMPARE(plot->scoreCount(), 2);
     QVERIFY(plot->isScoreVisible());

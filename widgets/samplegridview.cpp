@@ -15,6 +15,13 @@ void SampleGridView::setGrid(const QImage &grid, int epoch)
     update();
 }
 
+void SampleGridView::setStepGrid(const QImage &grid, int epoch, qint64 step)
+{
+    setGrid(grid, epoch);
+    m_caption = tr("Epoch %1, after step %2").arg(epoch).arg(step);
+    update();
+}
+
 void SampleGridView::setRealSamples(const QImage &grid, const QString &caption)
 {
     m_grid = grid;

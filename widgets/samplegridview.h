@@ -13,6 +13,8 @@ public:
     explicit SampleGridView(QWidget *parent = nullptr);
 
     void setGrid(const QImage &grid, int epoch);
+    // A grid in the middle of an epoch, after a single step: the caption says so.
+    void setStepGrid(const QImage &grid, int epoch, qint64 step);
     // Real training images before a run starts: shown with `caption` instead of an epoch.
     void setRealSamples(const QImage &grid, const QString &caption);
     QImage grid() const { return m_grid; }

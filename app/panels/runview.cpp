@@ -132,6 +132,11 @@ void RunView::addEpoch(int epoch, qint64 step, const QImage &grid)
     m_plot->markEpoch(double(step));
 }
 
+void RunView::showStepGrid(int epoch, qint64 step, const QImage &grid)
+{
+    m_grid->setStepGrid(grid, epoch, step);
+}
+
 void RunView::showPreview(const ganvas::DatasetPreview &p)
 {
     m_grid->setRealSamples(toQImage(p.grid), tr("Real samples · %1 images · %2×%3 %4")

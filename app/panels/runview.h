@@ -40,6 +40,8 @@ public:
     QLabel *scoreLine() const { return m_scoreLine; }
     // A new epoch's grid: shown unless the user is looking at (or playing) other epochs.
     void addEpoch(int epoch, qint64 step, const QImage &grid);
+    // The grid after a single step while paused.
+    void showStepGrid(int epoch, qint64 step, const QImage &grid);
     // Real images of the dataset in the grid, with their count, size and colour as the caption.
     void showPreview(const ganvas::DatasetPreview &preview);
 

@@ -32,6 +32,10 @@ void TrainerWorker::train(const QString &configJson, const QString &runDir, cons
             m_trainer->requestStop();
         if (const int threads = m_pendingThreads.exchange(-1); threads >= 0)
             m_trainer->requestThreads(threads);
+        if (m_startWithOneStep.exchange(false)) {
+            m_trainer->requestPause();
+            m_trainer->requestStep();
+        }
         Q_EMIT started(m_trainer->batchesPerEpoch(), config.epochs, m_trainer->globalStep());
         const bool completed = m_trainer->run();
         m_live = nullptr;
@@ -59,6 +63,11 @@ void TrainerWorker::requestResume()
 void TrainerWorker::requestStep()
 {
     withTrainer([](ganvas::Trainer &t) { t.requestStep(); });
+}
+
+void TrainerWorker::startWithOneStep()
+{
+    m_startWithOneStep = true;
 }
 
 void TrainerWorker::requestStop()
@@ -107,6 +116,11 @@ void TrainerWorker::onStepStats(const ganvas::StepStats &s)
 void TrainerWorker::onEpochEnd(const ganvas::EpochResult &r)
 {
     Q_EMIT epochFinished(r.epoch, r.step, r.grid);
+}
+
+void TrainerWorker::onStepGrid(const ganvas::Image8 &grid, int epoch, int64_t step)
+{
+    Q_EMIT stepGrid(epoch, step, grid);
 }
 
 void TrainerWorker::onCheckpointWritten(const std::string &path, int epoch, int64_t)

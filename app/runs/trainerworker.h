@@ -37,6 +37,8 @@ public:
     void requestPause();
     void requestResume();
     void requestStep();
+    // Before the run is built: it starts paused and takes one step (Step pressed while idle).
+    void startWithOneStep();
     void requestStop();
     void requestCheckpoint();
     // After a divergence paused the run: restore the last healthy state with halved learning
@@ -56,6 +58,8 @@ Q_SIGNALS:
     void started(int batchesPerEpoch, int epochs, qint64 step);
     void statsReady(const ganvas::StepStats &stats);
     void epochFinished(int epoch, qint64 step, const ganvas::Image8 &grid);
+    // A single step taken while paused: the grid from the fixed noise after it.
+    void stepGrid(int epoch, qint64 step, const ganvas::Image8 &grid);
     void checkpointWritten(const QString &path, int epoch);
     void paused(bool paused);
     // A loss diverged; the event says which, where, and what the trainer did about it.
@@ -76,6 +80,7 @@ private:
     void withTrainer(const std::function<void(ganvas::Trainer &)> &call);
     void onStepStats(const ganvas::StepStats &s) override;
     void onEpochEnd(const ganvas::EpochResult &r) override;
+    void onStepGrid(const ganvas::Image8 &grid, int epoch, int64_t step) override;
     void onCheckpointWritten(const std::string &path, int epoch, int64_t step) override;
     void onStateChanged(ganvas::TrainerState state) override;
     void onError(const std::string &message) override;
@@ -88,4 +93,5 @@ private:
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stopEarly{false};
     std::atomic<int> m_pendingThreads{-1};
+    std::atomic<bool> m_startWithOneStep{false};
 };

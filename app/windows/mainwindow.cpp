@@ -64,6 +64,11 @@ MainWindow::~MainWindow()
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
 }
 
+QString MainWindow::stateText() const
+{
+    return TrainingStatus::stateText(m_status->state());
+}
+
 bool MainWindow::isTraining() const
 {
     return m_controller && m_controller->isRunning();
@@ -81,9 +86,22 @@ void MainWindow::buildActions()
         if (auto *w = worker())
             pause ? w->requestPause() : w->requestResume();
     });
-    connect(m_actions, &TrainingActions::stepRequested, this, [worker] {
-        if (auto *w = worker())
-            w->requestStep();
+    connect(m_actions, &TrainingActions::stepRequested, this, [this, worker] {
+        if (isTraining()) {
+            if (auto *w = worker())
+                w->requestStep();
+            return;
+        }
+        // Idle: the run starts paused after one step.
+        m_startWithOneStep = true;
+        start();
+        m_startWithOneStep = false;
+        if (!isTraining())
+            m_actions->showPaused(false); // refused or cancelled: nothing is paused
+    });
+    connect(m_actions, &TrainingActions::stopRequested, this, [this] {
+        if (isTraining())
+            m_status->setState(TrainingStatus::State::Stopping);
     });
     connect(m_actions, &TrainingActions::stopRequested, this, [worker] {
         if (auto *w = worker())
@@ -183,6 +201,7 @@ void MainWindow::newRun()
     m_exports->setRunDirectory({});
     m_view->clear();
     m_messages->clear();
+    m_status->reset();
     setWindowTitle(tr("GANvas"));
 }
 
@@ -352,6 +371,7 @@ void MainWindow::startNewRun()
     const QString runDir = newRunDirectory();
     QDir().mkpath(runDir);
     m_view->clear();
+    m_status->reset();
     launch(m_panel->config(), runDir, {});
 }
 
@@ -362,7 +382,10 @@ void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &run
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
     m_controller = m_runs->createRun();
+    if (m_startWithOneStep)
+        m_controller->worker()->startWithOneStep();
     m_stepsSeen = false;
+    m_status->setState(TrainingStatus::State::Starting);
     connectRun();
     setRunning(true);
     // In the window a divergence pauses the run and the message bar offers the rollback.
@@ -379,7 +402,19 @@ void MainWindow::connectRun()
             [this](int batches, int epochs, qint64) { m_status->setRunSize(batches, epochs); });
     connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);
     connect(w, &TrainerWorker::epochFinished, this, &MainWindow::onEpoch);
+    connect(w, &TrainerWorker::stepGrid, this, [this](int epoch, qint64 step, const ganvas::Image8 &grid) {
+        m_view->showStepGrid(epoch, step, toQImage(grid));
+    });
     connect(w, &TrainerWorker::paused, m_actions, &TrainingActions::showPaused);
+    connect(w, &TrainerWorker::started, this, [this] { m_status->setState(TrainingStatus::State::Training); });
+    connect(w, &TrainerWorker::paused, this, [this](bool paused) {
+        if (m_status->state() == TrainingStatus::State::Stopping)
+            return;
+        if (!paused)
+            m_status->setState(TrainingStatus::State::Training);
+        else if (m_status->state() != TrainingStatus::State::Diverged)
+            m_status->setState(TrainingStatus::State::Paused);
+    });
     connect(w, &TrainerWorker::checkpointWritten, this, [this](const QString &path, int) {
         statusBar()->showMessage(tr("Checkpoint %1").arg(path), 5000);
         m_checkpoints->refresh();
@@ -387,6 +422,7 @@ void MainWindow::connectRun()
     connect(w, &TrainerWorker::warning, m_messages, &MessageBar::showError);
     connect(w, &TrainerWorker::scoreReady, this, [this](const ganvas::QualityScore &s) {
         m_view->addScore(s);
+        m_status->showScore(s);
         m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::scoreStatus, m_view, &RunView::showScoreStatus);
@@ -395,6 +431,8 @@ void MainWindow::connectRun()
             editConfig([&](auto &c) { c.lrG = e.lrG; c.lrD = e.lrD; }); // the panel shows the rates in use
             m_view->markRollback(e.step, e.toEpoch);
         }
+        if (e.action != ganvas::DivergenceAction::RolledBack)
+            m_status->setState(TrainingStatus::State::Diverged);
         DivergenceNotice::show(m_messages, e, [w] { w->requestRollback(); });
     });
     connect(w, &TrainerWorker::failed, this, [this](const QString &message) {
@@ -411,9 +449,15 @@ void MainWindow::connectRun()
             }
         }
         m_messages->showError(tr("Training failed: %1").arg(message));
+        m_status->setState(TrainingStatus::State::Failed);
     });
     connect(w, &TrainerWorker::finished, this, [this](bool completed) {
         setRunning(false);
+        using State = TrainingStatus::State;
+        if (completed)
+            m_status->setState(State::Finished);
+        else if (m_status->state() != State::Failed && m_status->state() != State::Diverged)
+            m_status->setState(State::Stopped);
         Q_EMIT runFinished(completed);
     });
 }

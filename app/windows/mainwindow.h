@@ -59,6 +59,8 @@ public:
     bool openRun(const QString &runDir);
     // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
     void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    // The status bar's state word ("Training", "Paused", "Finished"...).
+    QString stateText() const;
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     // File → Datasets: the dataset manager.
@@ -114,6 +116,7 @@ private:
     ganvas::StepStats m_lastStats;
     bool m_askBeforeClosing = true;
     bool m_stepsSeen = false; // the current run has reported a step
+    bool m_startWithOneStep = false; // Step pressed while idle
     ComparisonWindow *m_comparison = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

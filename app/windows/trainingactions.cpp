@@ -42,8 +42,9 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
 void TrainingActions::setRunning(bool running)
 {
     m_start->setEnabled(!running);
-    for (QAction *a : {m_pause, m_step, m_stop, m_save})
+    for (QAction *a : {m_pause, m_stop, m_save})
         a->setEnabled(running);
+    m_step->setEnabled(true); // idle, it starts the run paused after one step
     m_preview->setEnabled(!running);
     if (!running)
         showPaused(false);

@@ -55,6 +55,8 @@ public:
     virtual void onQualityScore(const QualityScore &) {}
     // How the quality score's preparation goes, or why this run has none.
     virtual void onScoreStatus(const ScoreStatus &) {}
+    // After a single step taken while paused: the grid from the fixed noise as G is now.
+    virtual void onStepGrid(const Image8 & /*grid*/, int /*epoch*/, int64_t /*step*/) {}
 };
 
 } // namespace ganvas

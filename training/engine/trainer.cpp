@@ -352,6 +352,8 @@ bool Trainer::run()
                     --m_stepRequests;
                     trainStep();
                     report(); // someone stepping by hand wants to see this very step
+                    if (m_observer && !finished())
+                        m_observer->onStepGrid(previewGrid(), m_epochsDone + 1, m_globalStep);
                     continue;
                 }
                 if (!pausedShown) {

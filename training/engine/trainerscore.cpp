@@ -41,10 +41,11 @@ void Trainer::scoreEpoch()
     if (m_scoring->unavailable())
         return;
     const auto start = std::chrono::steady_clock::now();
-    // Waiting for a classifier still in training gives way to Stop.
+    // Waiting for a classifier still in training gives way to Pause and Stop: that epoch goes
+    // unscored, the next one is scored.
     const auto keepWaiting = [this] {
         forwardScoreStatus();
-        return !m_stopRequested.load();
+        return !m_stopRequested.load() && !m_paused.load();
     };
     auto score = m_scoring->score(m_g, m_config.latentSize, m_config.scoreSamples, scoreSeed(m_config), keepWaiting);
     forwardScoreStatus();
