@@ -12,6 +12,7 @@
 #include "runs/storedrun.h"
 #include "support/imageconversion.h"
 #include "support/messagebar.h"
+#include "support/screenfit.h"
 #include "windows/comparisonexport.h"
 #include "windows/helpmenu.h"
 #include "scoretexts.h"
@@ -64,7 +65,7 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     buildRunsDock();
     new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
     connectRuns();
-    resize(1280, 860);
+    fitToScreen(this);
 }
 
 ComparisonWindow::~ComparisonWindow()

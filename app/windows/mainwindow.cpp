@@ -18,6 +18,7 @@
 #include "support/divergencenotice.h"
 #include "support/imageconversion.h"
 #include "support/messagebar.h"
+#include "support/screenfit.h"
 #include "windows/comparisonwindow.h"
 #include "windows/filemenu.h"
 #include "windows/helpmenu.h"
@@ -53,7 +54,7 @@ MainWindow::MainWindow(RunManager *runs, QWidget *parent)
     buildDocks();
     m_status = new TrainingStatus(statusBar());
     setRunning(false);
-    resize(1280, 800);
+    fitToScreen(this);
     restoreSettings();
 }
 
