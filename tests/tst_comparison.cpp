@@ -227,14 +227,26 @@ void TestComparison::refusesBadRunsClearly()
         QCOMPARE(w.addRun(greyConfig()), i);
     QCOMPARE(w.addRun(greyConfig()), -1);
     QVERIFY(w.lastError().contains("At most 4"));
+    // Four runs of the same settings get four names.
+    QStringList names;
+    for (int i = 0; i < w.runs()->count(); ++i)
+        names << w.runs()->run(i).name;
+    QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), 4);
     w.removeRun(1);
     QCOMPARE(w.runs()->count(), 3);
     QCOMPARE(view(w)->runCount(), 3);
+    // A run that differs is named after the difference.
+    w.removeRun(2);
+    auto slower = greyConfig();
+    slower.lrD = 0.0001;
+    const int other = w.addRun(slower);
+    QVERIFY2(w.runs()->run(other).name.contains("lr_d 0.0001"), qPrintable(w.runs()->run(other).name));
+    w.removeRun(other);
     // A run whose dataset cannot be read fails on its own, with the file named.
     auto missing = greyConfig();
     missing.dataset = m_dir.filePath("no-such-folder").toStdString();
     const int run = w.addRun(missing);
-    QCOMPARE(run, 3);
+    QCOMPARE(run, w.runs()->count() - 1);
     w.runs()->start(run);
     QTRY_COMPARE_WITH_TIMEOUT(w.runs()->state(run), ComparisonRuns::RunState::Failed, 30000);
 }

@@ -10,7 +10,9 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSlider>
 #include <QtTest>
 
 #include <cmath>
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void plotOverlaysRunsWithLegend();
     void plotDecimatesLongRuns();
     void scoreCurvesOnTheirOwn();
+    void smoothingAndLogScale();
 };
 
 void TestComparisonPlot::plotOverlaysRunsWithLegend()
@@ -99,6 +102,40 @@ void TestComparisonPlot::scoreCurvesOnTheirOwn()
     panel->setCurves(ComparisonPlot::Curves::Losses);
     QCOMPARE(plot->legend->itemCount(), 4);
     QVERIFY(!panel->scoreGraph(0)->visible());
+}
+
+void TestComparisonPlot::smoothingAndLogScale()
+{
+    ComparisonView view;
+    fill(view);
+    ComparisonPlot *panel = view.comparisonPlot();
+    QVector<double> x, d, g;
+    for (int i = 0; i < 200; ++i) {
+        x.append(i / 100.0);
+        g.append(i % 2 ? 3.0 : 1.0); // a zigzag that smoothing flattens
+        d.append(0.5);
+    }
+    view.addLosses(0, x, d, g);
+    panel->refresh();
+    auto spread = [&] {
+        double lo = 1e9, hi = -1e9;
+        auto data = panel->gGraph(0)->data();
+        for (auto it = data->constBegin() + data->size() / 2; it != data->constEnd(); ++it)
+            lo = std::min(lo, it->value), hi = std::max(hi, it->value);
+        return hi - lo;
+    };
+    QVERIFY(spread() > 1.9);
+    auto *slider = panel->findChild<QSlider *>("comparisonSmoothing");
+    QVERIFY(slider);
+    slider->setValue(90);
+    QCOMPARE(panel->smoothing(), 0.9);
+    panel->refresh();
+    QVERIFY2(spread() < 0.5, qPrintable(QString::number(spread())));
+    auto *log = panel->findChild<QCheckBox *>("comparisonLogScale");
+    QVERIFY(log);
+    log->setChecked(true);
+    QVERIFY(panel->isLogScale());
+    QCOMPARE(view.plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
 }
 
 void TestComparisonPlot::plotDecimatesLongRuns()

@@ -9,7 +9,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QCheckBox>
 #include <QSignalBlocker>
+#include <QSlider>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +21,22 @@ namespace {
 // Min/max buckets per curve over the visible range: spikes stay visible while each graph holds
 // at most 2 * kBuckets points, however long the runs are (the same scheme as LossPlot).
 constexpr int kBuckets = 1000;
+
+QVector<double> smoothed(const QVector<double> &raw, double w)
+{
+    QVector<double> out(raw.size());
+    double ema = 0, weight = 1;
+    for (int i = 0; i < raw.size(); ++i) {
+        if (!std::isfinite(raw[i])) {
+            out[i] = raw[i];
+            continue;
+        }
+        ema = ema * w + (1 - w) * raw[i];
+        weight *= w;
+        out[i] = ema / (1 - weight);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -37,9 +55,22 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
     m_curvesBox->setToolTip(ScoreTexts::fd());
     connect(m_curvesBox, &QComboBox::activated, this,
             [this](int index) { setCurves(index == 1 ? Curves::Scores : Curves::Losses); });
+    m_smoothingSlider = new QSlider(Qt::Horizontal, this);
+    m_smoothingSlider->setObjectName("comparisonSmoothing");
+    m_smoothingSlider->setRange(0, 99);
+    m_smoothingSlider->setMaximumWidth(140);
+    m_smoothingSlider->setToolTip(tr("Smoothing of the loss curves (an exponential moving average, as in "
+                                     "TensorBoard)"));
+    connect(m_smoothingSlider, &QSlider::valueChanged, this, [this](int v) { setSmoothing(v / 100.0); });
+    m_logScale = new QCheckBox(tr("Log scale"), this);
+    m_logScale->setObjectName("comparisonLogScale");
+    connect(m_logScale, &QCheckBox::toggled, this, &ComparisonPlot::setLogScale);
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(6, 0, 0, 0);
     controls->addWidget(m_curvesBox);
+    controls->addWidget(new QLabel(tr("Smoothing"), this));
+    controls->addWidget(m_smoothingSlider);
+    controls->addWidget(m_logScale);
     controls->addWidget(m_hint, 1);
     controls->addWidget(createFitButton(tr("Show all data and follow new data again (or double-click the plot)")));
     addBelowPlot(controls);
@@ -168,6 +199,44 @@ void ComparisonPlot::setCurves(Curves curves)
     fit();
 }
 
+void ComparisonPlot::setSmoothing(double factor)
+{
+    factor = std::clamp(std::isfinite(factor) ? factor : 0.0, 0.0, 0.99);
+    {
+        const QSignalBlocker quiet(m_smoothingSlider);
+        m_smoothingSlider->setValue(qRound(factor * 100));
+    }
+    if (factor == m_smoothing)
+        return;
+    m_smoothing = factor;
+    invalidate();
+}
+
+void ComparisonPlot::setLogScale(bool on)
+{
+    {
+        const QSignalBlocker quiet(m_logScale);
+        m_logScale->setChecked(on);
+    }
+    if (on == isLogScale())
+        return;
+    {
+        const OwnRangeChange own(this);
+        QCPAxis *y = customPlot()->yAxis;
+        y->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        if (on)
+            y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        else
+            y->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
+    fit();
+}
+
+bool ComparisonPlot::isLogScale() const
+{
+    return customPlot()->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
 void ComparisonPlot::updateCurves()
 {
     const bool scores = m_curves == Curves::Scores;
@@ -239,9 +308,12 @@ void ComparisonPlot::rebuildData()
     for (const Run &r : std::as_const(m_runs)) {
         int first = 0, last = 0;
         visibleRows(r.x, r.sorted, &first, &last);
-        decimateCurve(r.x, r.gLoss, first, last, kBuckets, true, points);
+        // Smoothed with the debiased EMA LossPlot uses; NaN (a diverged report) stays a gap.
+        const bool smooth = m_smoothing > 0;
+        decimateCurve(r.x, smooth ? smoothed(r.gLoss, m_smoothing) : r.gLoss, first, last, kBuckets, !smooth, points);
         r.g->data()->set(points, r.sorted);
-        decimateCurve(r.x, r.dLoss, first, last, kBuckets, true, points);
+        decimateCurve(r.x, smooth ? smoothed(r.dLoss, m_smoothing) : r.dLoss, first, last, kBuckets, !smooth,
+                      points);
         r.d->data()->set(points, r.sorted);
     }
 }

@@ -7,7 +7,9 @@
 #include <QVector>
 
 class QCPGraph;
+class QCheckBox;
 class QComboBox;
+class QSlider;
 class QLabel;
 class QCPItemStraightLine;
 
@@ -41,6 +43,12 @@ public:
     enum class Curves { Losses, Scores };
     void setCurves(Curves curves);
     Curves curves() const { return m_curves; }
+
+    // TensorBoard-style smoothing of the loss curves, 0 (raw) to 0.99, and a log value axis.
+    void setSmoothing(double factor);
+    double smoothing() const { return m_smoothing; }
+    void setLogScale(bool on);
+    bool isLogScale() const;
 
     // Where the vertical epoch marker stands; hidden for epoch < 1.
     void setMarkerEpoch(int epoch);
@@ -78,6 +86,9 @@ private:
     QComboBox *m_curvesBox;
     QLabel *m_hint;
     Curves m_curves = Curves::Losses;
+    QSlider *m_smoothingSlider;
+    QCheckBox *m_logScale;
+    double m_smoothing = 0;
     QVector<Run> m_runs;
     int m_markerEpoch = 0;
 };

@@ -1,5 +1,7 @@
 #include "runs/comparisonruns.h"
 
+#include "engine/configfields.h"
+
 #include "checkpoint/rundirectory.h"
 #include "runs/runmanager.h"
 #include "runs/runsroot.h"
@@ -77,6 +79,34 @@ int ComparisonRuns::threadsOf(int run) const
     return m_manager->threadsOf(m_runs[run]->controller);
 }
 
+QString ComparisonRuns::uniqueName(const QString &wanted, const ganvas::TrainingConfig &config) const
+{
+    auto taken = [this](const QString &n) {
+        return std::any_of(m_runs.begin(), m_runs.end(), [&n](const Run *r) { return r->name == n; });
+    };
+    if (!taken(wanted))
+        return wanted;
+    // Named after what differs from the run of the same name: "fashion-mnist · bce · lr_d 0.0001".
+    for (const Run *other : m_runs) {
+        if (other->name != wanted)
+            continue;
+        QStringList differs;
+        for (const auto &f : ganvas::configFields())
+            if (std::string(f.name) != "threads" && f.get(other->config) != f.get(config))
+                differs << QStringLiteral("%1 %2").arg(QString::fromLatin1(f.name),
+                                                        QString::fromStdString(ganvas::showFieldValue(f.get(config)))
+                                                            .remove('"'));
+        if (!differs.isEmpty()) {
+            const QString named = wanted + QStringLiteral(" · ") + differs.mid(0, 2).join(QStringLiteral(", "));
+            if (!taken(named))
+                return named;
+        }
+    }
+    for (int i = 2;; ++i)
+        if (!taken(QStringLiteral("%1 (%2)").arg(wanted).arg(i)))
+            return QStringLiteral("%1 (%2)").arg(wanted).arg(i);
+}
+
 int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &name)
 {
     if (count() >= kMaxRuns) {
@@ -94,6 +124,7 @@ int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &nam
     r->name = name.isEmpty() ? QStringLiteral("%1 · %2").arg(fileStem(QString::fromStdString(config.dataset)),
                                                              QString::fromStdString(config.loss))
                              : name;
+    r->name = uniqueName(r->name, config);
     r->runDir = QStringLiteral("%1-%2").arg(newRunDirectory(QStringLiteral("compare"))).arg(r->id);
     m_runs.push_back(r);
     return count() - 1;

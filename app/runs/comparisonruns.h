@@ -91,6 +91,9 @@ Q_SIGNALS:
     void threadsChanged();
 
 private:
+    // `wanted`, or, when another run has that name, the name with what differs ("lr_d 0.0001")
+    // or a number.
+    QString uniqueName(const QString &wanted, const ganvas::TrainingConfig &config) const;
     void launch(int run, const QString &checkpoint);
     void setState(int run, RunState state, const QString &detail = {});
     int indexOf(const Run *run) const;
