@@ -5,7 +5,7 @@
 # with the very same feature network. One run, one machine. Writes OUT/ganvas-P/ and
 # OUT/pytorch-P/ (each with quality.csv), OUT/summary.md and OUT/quality.png (drawn by GANvas).
 # Usage: bench/quality.sh [--epochs N] [--samples N] [--out DIR] [PRESET...]
-# KEEP=1 keeps GANvas runs already complete in DIR.
+# KEEP=1 keeps the runs (GANvas's and PyTorch's) already complete in DIR.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 epochs=10 samples=10000 out="$root/build/quality-bench"
@@ -32,7 +32,6 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(n
 
 for p in "${presets[@]}"; do
   ours="$out/ganvas-$p" peer="$out/pytorch-$p"
-  rm -rf "$peer"
   # A finished GANvas run of these settings is kept (--keep), so an interrupted bench goes on.
   if [ "${KEEP:-0}" = 1 ] && [ "$(tail -n +2 "$ours/quality.csv" 2>/dev/null | wc -l)" = "$epochs" ]; then
     echo "$p: ganvas-cli run kept"
@@ -43,6 +42,11 @@ for p in "${presets[@]}"; do
       > "$out/ganvas-$p.log" 2>&1
     echo "$p: ganvas-cli trained in $(( $(date +%s) - start )) s"
   fi
+  if [ "${KEEP:-0}" = 1 ] && [ "$(tail -n +2 "$peer/quality.csv" 2>/dev/null | wc -l)" = "$epochs" ]; then
+    echo "$p: pytorch run kept"
+    continue
+  fi
+  rm -rf "$peer"
   start=$(date +%s)
   "$python" "$root/bench/quality_peer.py" --preset "$p" --epochs "$epochs" --samples "$samples" --out "$peer" \
     > "$out/pytorch-$p.log" 2>&1
