@@ -4,6 +4,7 @@
 #include "panels/checkpointbrowser.h"
 #include "framescrubber.h"
 #include "panels/hyperparameterpanel.h"
+#include "windows/helpbrowser.h"
 #include "windows/mainwindow.h"
 #include "samplegridview.h"
 
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QApplication>
 #include <QMessageBox>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <filesystem>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void divergencePausesAndOffersRollback();
     void scoresReachThePlotAndCheckpoints();
     void failedStartLeavesNothing();
+    void helpOpensAtThisWindow();
     void stepFromIdleShowsTheGrid();
     void startAfterStopWithChangedSettingsMakesANewRun();
 
@@ -209,6 +212,22 @@ void TestMainWindow::stepFromIdleShowsTheGrid()
     QVERIFY(grid->grid() != first);
     w.stopAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
+}
+
+void TestMainWindow::helpOpensAtThisWindow()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_F1);
+    HelpBrowser *help = HelpBrowser::instance();
+    QTRY_VERIFY(help->isVisible());
+    QCOMPARE(int(help->page()), int(HelpBrowser::Page::Guide));
+    QCOMPARE(help->currentSection(), QString("The main window"));
+    QVERIFY(help->browser()->toPlainText().contains("Keyboard shortcuts"));
+    help->showPage(HelpBrowser::Page::WhatIsAGan);
+    QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
+    help->close();
 }
 
 void TestMainWindow::failedStartLeavesNothing()

@@ -17,7 +17,10 @@
 #include "windows/helpmenu.h"
 #include "scoretexts.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QMenu>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -63,7 +66,7 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     setCentralWidget(central);
     buildToolBar();
     buildRunsDock();
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("Comparing runs"));
     connectRuns();
     fitToScreen(this);
 }
@@ -112,16 +115,30 @@ void ComparisonWindow::buildToolBar()
     auto *bar = addToolBar(tr("Runs"));
     bar->setObjectName("compareToolbar");
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(tr("Add run…"), this, &ComparisonWindow::askAndAddRun)->setShortcut(QKeySequence::New);
-    bar->addAction(tr("Add run from disk…"), this, &ComparisonWindow::askAndAddRunFromDisk)
-        ->setShortcut(QKeySequence::Open);
+    // The same actions in a menu (with access keys) and on the toolbar.
+    QMenu *menu = menuBar()->addMenu(tr("&Runs"));
+    auto add = [&](const QString &text, const QKeySequence &key, auto slot) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setShortcut(key);
+        QString plain = text;
+        bar->addAction(a);
+        a->setIconText(plain.remove('&'));
+        return a;
+    };
+    add(tr("&Add run…"), QKeySequence::New, [this] { askAndAddRun(); });
+    add(tr("Add run from &disk…"), QKeySequence::Open, [this] { askAndAddRunFromDisk(); });
+    menu->addSeparator();
     bar->addSeparator();
-    bar->addAction(tr("Start all"), this, [this] { m_runs->startAll(); });
-    bar->addAction(tr("Pause all"), this, [this] { m_runs->pauseAll(true); });
-    bar->addAction(tr("Stop all"), this, [this] { m_runs->stopAll(); });
+    add(tr("&Start all"), QKeySequence(), [this] { m_runs->startAll(); });
+    add(tr("&Pause all"), QKeySequence(), [this] { m_runs->pauseAll(true); });
+    add(tr("S&top all"), QKeySequence(), [this] { m_runs->stopAll(); });
+    menu->addSeparator();
     bar->addSeparator();
-    bar->addAction(tr("Export PNG…"), this, &ComparisonWindow::askAndExportPng);
-    bar->addAction(tr("Export GIF…"), this, &ComparisonWindow::askAndExportGif);
+    add(tr("Export &PNG…"), QKeySequence(), [this] { askAndExportPng(); });
+    add(tr("Export &GIF…"), QKeySequence(), [this] { askAndExportGif(); });
+    menu->addSeparator();
+    menu->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
+    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 }
 
 void ComparisonWindow::buildRunsDock()

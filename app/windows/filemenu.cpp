@@ -23,6 +23,7 @@ FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(win
     file->addAction(tr("&Compare runs…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &FileMenu::compareRequested);
     file->addAction(tr("&Datasets…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &FileMenu::datasetsRequested);
     file->addSeparator();
+    file->addAction(tr("C&lose window"), QKeySequence::Close, window, &QWidget::close);
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &FileMenu::quitRequested);
     updateRecentMenu();
 }

@@ -1,21 +1,25 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 class QMenu;
 class QWidget;
 
-// The Help menu of a window: About GANvas (and, as they come, the user guide).
+// The Help menu of a window: the user guide (F1 opens it at this window's section), What is a
+// GAN?, the keyboard shortcuts, About GANvas.
 class HelpMenu : public QObject
 {
     Q_OBJECT
 
 public:
-    // Fills `menu`; the dialogs open over `window`.
-    HelpMenu(QMenu *menu, QWidget *window);
+    // Fills `menu`; `section` is the guide's heading about this window.
+    HelpMenu(QMenu *menu, QWidget *window, const QString &section = {});
 
+    void showGuide();
     void showAbout();
 
 private:
     QWidget *m_window;
+    QString m_section;
 };

@@ -80,7 +80,7 @@ void MainWindow::buildActions()
     m_fileMenu = new FileMenu(menuBar()->addMenu(tr("&File")), this);
     connectFileMenu();
     m_actions = new TrainingActions(this);
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this);
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The main window"));
     auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
     connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
     connect(m_actions, &TrainingActions::pauseRequested, this, [worker](bool pause) {
