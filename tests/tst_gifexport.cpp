@@ -4,6 +4,8 @@
 #include "media/gifwriter.h"
 #include "media/pngio.h"
 
+#include <QLabel>
+#include <QPushButton>
 #include <QtTest>
 
 class TestGifExport : public QObject
@@ -14,6 +16,7 @@ private Q_SLOTS:
     void initTestCase();
     void exportRange();
     void labelsDrawn();
+    void defaultsSuitASlide();
     void cancelLeavesNothing();
 
 private:
@@ -43,6 +46,7 @@ void TestGifExport::exportRange()
     d.setScale(3);
     d.setFramesPerSecond(10);
     d.setLoop(false);
+    d.setEpochLabels(false); // the corner pixel is the frame's own
     QSignalSpy done(&d, &GifExportDialog::finished);
     const QString out = m_dir.filePath("range.gif");
     d.exportTo(out);
@@ -55,6 +59,29 @@ void TestGifExport::exportRange()
     QCOMPARE(int(frames.front().pixels[0]), 60); // epoch 2's level, exact
     QCOMPARE(int(frames.back().pixels[0]), 150); // epoch 5's
     QCOMPARE(loops, -1);                         // plays once
+}
+
+void TestGifExport::defaultsSuitASlide()
+{
+    GifExportDialog d(m_run);
+    // At least 480 pixels a side, epoch numbers on, a preview of the last frame.
+    QVERIFY2(d.scale() * 122 >= 480, qPrintable(QString::number(d.scale())));
+    QVERIFY(d.epochLabels());
+    auto *preview = d.findChild<QLabel *>("preview");
+    QVERIFY(preview && !preview->pixmap().isNull());
+    QVERIFY(!d.findChild<QPushButton *>("showFile"));
+    QSignalSpy done(&d, &GifExportDialog::finished);
+    const QString out = m_dir.filePath("slide.gif");
+    d.exportTo(out);
+    QVERIFY(done.wait(30000));
+    QVERIFY(done.first().at(0).toBool());
+    QCOMPARE(ganvas::readGif(out.toStdString()).front().width, d.scale() * 122);
+    // Done: Close, and the file one click away.
+    QVERIFY(d.findChild<QPushButton *>("showFile"));
+    bool closeShown = false;
+    for (auto *b : d.findChildren<QPushButton *>())
+        closeShown = closeShown || b->text() == "Close";
+    QVERIFY(closeShown);
 }
 
 void TestGifExport::labelsDrawn()

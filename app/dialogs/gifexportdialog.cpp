@@ -6,7 +6,12 @@
 #include "support/messagebar.h"
 #include "ui_gifexportdialog.h"
 
+#include <QCheckBox>
+#include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QUrl>
 #include <QFileDialog>
 #include <QPainter>
 #include <QPushButton>
@@ -50,6 +55,38 @@ GifExportDialog::GifExportDialog(const QString &runDir, QWidget *parent)
     m_ui->to->setRange(first, last);
     m_ui->to->setValue(last);
     m_ui->status->setText(tr("%n frame(s) in this run", nullptr, int(m_epochs.size())));
+    // Big enough for a slide (at least 480 pixels a side), with the epoch on every frame.
+    m_ui->labels->setChecked(true);
+    m_preview = new QLabel(this);
+    m_preview->setObjectName("preview");
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_ui->layout->insertWidget(1, m_preview);
+    if (!m_epochs.isEmpty()) {
+        try {
+            const auto frame =
+                ganvas::readPng(QString("%1/frames/epoch-%2.png").arg(runDir).arg(last, 4, 10, QChar('0')).toStdString());
+            m_ui->scale->setValue(std::max(2, (480 + frame.width - 1) / std::max(1, frame.width)));
+            const QImage labelled = toQImage(withEpochLabel(frame, last));
+            m_preview->setPixmap(QPixmap::fromImage(labelled.scaled(labelled.size() * 2)));
+            m_preview->setToolTip(tr("The last frame, epoch %1").arg(last));
+        } catch (const std::exception &) {
+            m_preview->setText(tr("(the last frame cannot be read)"));
+        }
+    }
+    connect(m_ui->labels, &QCheckBox::toggled, this, [this, runDir, last](bool on) {
+        if (m_epochs.isEmpty())
+            return;
+        try {
+            auto frame =
+                ganvas::readPng(QString("%1/frames/epoch-%2.png").arg(runDir).arg(last, 4, 10, QChar('0')).toStdString());
+            if (on)
+                frame = withEpochLabel(frame, last);
+            const QImage image = toQImage(frame);
+            m_preview->setPixmap(QPixmap::fromImage(image.scaled(image.size() * 2)));
+        } catch (const std::exception &) {
+        }
+    });
+
     auto *exportButton = m_ui->buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
     exportButton->setEnabled(!m_epochs.isEmpty());
     connect(exportButton, &QPushButton::clicked, this, &GifExportDialog::chooseFileAndExport);
@@ -72,6 +109,9 @@ void GifExportDialog::setRange(int firstEpoch, int lastEpoch)
     m_ui->from->setValue(firstEpoch);
     m_ui->to->setValue(lastEpoch);
 }
+
+int GifExportDialog::scale() const { return m_ui->scale->value(); }
+bool GifExportDialog::epochLabels() const { return m_ui->labels->isChecked(); }
 
 void GifExportDialog::setFramesPerSecond(int fps) { m_ui->fps->setValue(fps); }
 void GifExportDialog::setScale(int scale) { m_ui->scale->setValue(scale); }
@@ -137,6 +177,18 @@ void GifExportDialog::onDone(const JobOutcome<bool> &outcome, const QString &fil
                                           : tr("Cancelled: nothing written");
     if (outcome.ok()) {
         m_ui->status->setText(message);
+        if (written) {
+            // Done: the way out says Close, and the file is one click away.
+            m_written = file;
+            m_ui->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+            if (!m_showFile) {
+                m_showFile = m_ui->buttons->addButton(tr("Show file"), QDialogButtonBox::ActionRole);
+                m_showFile->setObjectName("showFile");
+                connect(m_showFile, &QPushButton::clicked, this, [this] {
+                    QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_written).absolutePath()));
+                });
+            }
+        }
     } else {
         m_ui->status->clear();
         m_ui->progress->setValue(0);

@@ -8,6 +8,9 @@
 #include <memory>
 #include <variant>
 
+class QLabel;
+class QPushButton;
+
 namespace Ui {
 class GifExportDialog;
 }
@@ -24,6 +27,8 @@ public:
     ~GifExportDialog() override;
 
     int frameCount() const { return int(m_epochs.size()); }
+    int scale() const;
+    bool epochLabels() const;
     void setRange(int firstEpoch, int lastEpoch);
     void setFramesPerSecond(int fps);
     void setScale(int scale);
@@ -47,4 +52,7 @@ private:
     QFuture<JobOutcome<bool>> m_job;
     bool m_exporting = false;
     std::atomic<bool> m_cancel{false};
+    QLabel *m_preview = nullptr;          // the last frame, as the GIF will show it
+    QPushButton *m_showFile = nullptr;    // after a GIF is written: its folder
+    QString m_written;
 };
