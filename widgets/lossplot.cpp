@@ -86,6 +86,11 @@ LossPlot::LossPlot(QWidget *parent)
     plot->yAxis2->setLabel(tr("FD score (lower is better)"));
     plot->yAxis2->setVisible(false);
     plot->xAxis->setLabel(tr("step"));
+    // Steps are whole numbers: ticks at multiples of 1, 2, 5, 10, ...
+    auto steps = QSharedPointer<QCPAxisTickerFixed>::create();
+    steps->setTickStep(1);
+    steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->xAxis->setTicker(steps);
     plot->yAxis->setLabel(tr("value"));
     plot->legend->setVisible(true);
 

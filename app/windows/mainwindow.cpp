@@ -80,6 +80,7 @@ void MainWindow::buildActions()
     m_fileMenu = new FileMenu(menuBar()->addMenu(tr("&File")), this);
     connectFileMenu();
     m_actions = new TrainingActions(this);
+    m_viewMenu = menuBar()->addMenu(tr("&View")); // filled by buildDocks()
     new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The main window"));
     auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
     connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
@@ -149,6 +150,15 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::LeftDockWidgetArea, ckDock);
     tabifyDockWidget(dock, ckDock);
     dock->raise();
+    // A closed panel comes back from the View menu.
+    QAction *showSettings = dock->toggleViewAction();
+    showSettings->setText(tr("&Settings panel"));
+    showSettings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *showCheckpoints = ckDock->toggleViewAction();
+    showCheckpoints->setText(tr("&Checkpoints panel"));
+    showCheckpoints->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_viewMenu->addAction(showSettings);
+    m_viewMenu->addAction(showCheckpoints);
 }
 
 bool MainWindow::previewData()

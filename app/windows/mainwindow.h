@@ -15,6 +15,7 @@ class FileMenu;
 class HyperparameterPanel;
 class MessageBar;
 class QAction;
+class QMenu;
 class RunController;
 class RunExports;
 class RunManager;
@@ -111,6 +112,7 @@ private:
     RunExports *m_exports = nullptr;
     CheckpointBrowser *m_checkpoints = nullptr;
     TrainingStatus *m_status;
+    QMenu *m_viewMenu = nullptr;
     QString m_runDir;
     QString m_openedRun; // a run to continue on Start
     ganvas::StepStats m_lastStats;

@@ -18,16 +18,26 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
         menu->addAction(a);
         return a;
     };
-    m_start = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_pause = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_start = add(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_pause = add(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
     m_pause->setCheckable(true);
-    m_step = add(tr("Step"), QKeySequence(Qt::Key_F10));
-    m_stop = add(tr("Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_save = add(tr("Save checkpoint"), QKeySequence::Save);
+    m_step = add(tr("S&tep"), QKeySequence(Qt::Key_F10));
+    m_stop = add(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_save = add(tr("Save &checkpoint"), QKeySequence::Save);
     tools->addSeparator();
     menu->addSeparator();
-    m_preview = add(tr("Preview data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_preview->setToolTip(tr("Show real training images of the chosen dataset"));
+    m_preview = add(tr("Pre&view data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    // Tooltips say what an action does and its key, not only its name again.
+    const struct { QAction *action; QString what; } tips[] = {
+        {m_start, tr("Train the settings on the left (or continue the run shown)")},
+        {m_pause, tr("Pause the training, or go on")},
+        {m_step, tr("Train one batch and show the grid after it")},
+        {m_stop, tr("End the run and save a checkpoint")},
+        {m_save, tr("Save a checkpoint now and keep training")},
+        {m_preview, tr("Show real training images of the chosen dataset")},
+    };
+    for (const auto &t : tips)
+        t.action->setToolTip(tr("%1 (%2)").arg(t.what, t.action->shortcut().toString(QKeySequence::NativeText)));
     connect(m_start, &QAction::triggered, this, &TrainingActions::startRequested);
     connect(m_pause, &QAction::triggered, this, &TrainingActions::pauseRequested);
     connect(m_step, &QAction::triggered, this, [this] {
