@@ -49,6 +49,7 @@ private Q_SLOTS:
     void divergencePausesAndOffersRollback();
     void scoresReachThePlotAndCheckpoints();
     void failedStartLeavesNothing();
+    void settingsFilesOpenAndSave();
     void helpOpensAtThisWindow();
     void stepFromIdleShowsTheGrid();
     void startAfterStopWithChangedSettingsMakesANewRun();
@@ -228,6 +229,32 @@ void TestMainWindow::helpOpensAtThisWindow()
     help->showPage(HelpBrowser::Page::WhatIsAGan);
     QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
     help->close();
+}
+
+void TestMainWindow::settingsFilesOpenAndSave()
+{
+    MainWindow w;
+    const QString file = m_dir.filePath("lesson.json");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"preset": "wgan-gp", "epochs": 7})");
+    f.close();
+    QVERIFY(w.openSettings(file));
+    auto *panel = w.findChild<HyperparameterPanel *>();
+    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
+    QCOMPARE(panel->config().epochs, 7);
+    QCOMPARE(panel->currentPreset(), QString("wgan-gp"));
+    const QString saved = m_dir.filePath("saved.json");
+    QVERIFY(w.saveSettings(saved));
+    QCOMPARE(ganvas::TrainingConfig::fromJsonFile(saved.toStdString()).toJson(), panel->config().toJson());
+    // A bad file is named in the message bar and changes nothing.
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"lr_gg": 1})");
+    f.close();
+    QVERIFY(!w.openSettings(file));
+    QVERIFY2(w.settingsError().contains("lesson.json") && w.settingsError().contains("lr_gg"),
+             qPrintable(w.settingsError()));
+    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
 }
 
 void TestMainWindow::failedStartLeavesNothing()

@@ -16,6 +16,9 @@ FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(win
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addSeparator();
+    file->addAction(tr("Open &settings…"), this, &FileMenu::openSettingsRequested);
+    file->addAction(tr("Save settings &as…"), this, &FileMenu::saveSettingsRequested);
+    file->addSeparator();
     file->addAction(tr("Export &GIF…"), this, &FileMenu::exportGifRequested);
     file->addAction(tr("Export plot as PNG/PD&F…"), this, &FileMenu::exportPlotRequested);
     file->addAction(tr("Export grid as &PNG…"), this, &FileMenu::exportGridRequested);

@@ -24,6 +24,8 @@ public:
 Q_SIGNALS:
     void newRunRequested();
     void openRunRequested(const QString &runDir);
+    void openSettingsRequested();
+    void saveSettingsRequested();
     void exportGifRequested();
     void exportPlotRequested();
     void exportGridRequested();

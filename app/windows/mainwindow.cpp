@@ -29,6 +29,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -68,6 +70,36 @@ MainWindow::~MainWindow()
 QString MainWindow::stateText() const
 {
     return TrainingStatus::stateText(m_status->state());
+}
+
+bool MainWindow::openSettings(const QString &file)
+{
+    if (isTraining()) {
+        m_messages->showError(tr("Stop the run before opening other settings."));
+        return false;
+    }
+    try {
+        ganvas::TrainingConfig config = m_panel->config(); // fields the file does not name stay
+        config.mergeFile(file.toStdString());
+        m_panel->setConfig(config);
+        m_messages->showInfo(tr("Settings from %1").arg(QFileInfo(file).fileName()));
+        return true;
+    } catch (const std::exception &e) {
+        m_messages->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::saveSettings(const QString &file)
+{
+    QFile out(file);
+    const QByteArray json = QByteArray::fromStdString(m_panel->config().toJson());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(json) != json.size()) {
+        m_messages->showError(tr("Could not write %1: %2").arg(file, out.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Settings saved to %1").arg(file), 5000);
+    return true;
 }
 
 bool MainWindow::isTraining() const
@@ -126,6 +158,18 @@ void MainWindow::connectFileMenu()
     connect(m_fileMenu, &FileMenu::compareRequested, this, &MainWindow::showComparison);
     connect(m_fileMenu, &FileMenu::datasetsRequested, this, &MainWindow::showDatasets);
     connect(m_fileMenu, &FileMenu::quitRequested, this, &QWidget::close);
+    connect(m_fileMenu, &FileMenu::openSettingsRequested, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Open settings"), QDir::homePath(),
+                                                          tr("Settings (*.json)"));
+        if (!file.isEmpty())
+            openSettings(file);
+    });
+    connect(m_fileMenu, &FileMenu::saveSettingsRequested, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save settings as"),
+                                                          QDir::home().filePath("settings.json"), tr("Settings (*.json)"));
+        if (!file.isEmpty())
+            saveSettings(file);
+    });
 }
 
 void MainWindow::buildDocks()

@@ -60,6 +60,9 @@ public:
     bool openRun(const QString &runDir);
     // Whether closing during a run asks first (it always stops the run and saves a checkpoint).
     void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    // File → Open settings… / Save settings as… (a config file as config.json holds it).
+    bool openSettings(const QString &file);
+    bool saveSettings(const QString &file);
     // The status bar's state word ("Training", "Paused", "Finished"...).
     QString stateText() const;
     // File → Compare runs: the side-by-side window (created on first use).
