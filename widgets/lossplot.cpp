@@ -93,6 +93,14 @@ LossPlot::LossPlot(QWidget *parent)
     plot->xAxis->setTicker(steps);
     plot->yAxis->setLabel(tr("value"));
     plot->legend->setVisible(true);
+    // The legend gets a row of its own above the axes, so it never covers a curve.
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(6);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setMargins(QMargins(4, 2, 4, 2));
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
 
     m_smoothingSlider->setRange(0, kSliderSteps - 1);
     m_smoothingSlider->setValue(qRound(m_smoothing * kSliderSteps));
