@@ -1,6 +1,11 @@
+// QCustomPlot's header uses the plain signals/foreach keywords, which the test targets switch
+// off; this file includes no torch, so it may have them back.
+#undef QT_NO_KEYWORDS
+
 #include "lossplot.h"
 
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include <QCheckBox>
 #include <QImage>
@@ -26,6 +31,7 @@ private Q_SLOTS:
     void zoomStopsAutoscaleAndFitRestores();
     void exportsPngAndPdf();
     void decimatesLongRuns();
+    void scoreOnItsOwnAxisAndEvents();
 };
 
 namespace {
@@ -250,4 +256,34 @@ void TestLossPlot::decimatesLongRuns()
 }
 
 QTEST_MAIN(TestLossPlot)
+void TestLossPlot::scoreOnItsOwnAxisAndEvents()
+{
+    LossPlot plot;
+    for (int i = 1; i <= 20; ++i)
+        plot.addPoint(i * 10, 1.0, 2.0, 0.6, 0.3);
+    QCustomPlot *qcp = plot.findChild<QCustomPlot *>("plot");
+    QVERIFY(qcp);
+    QVERIFY(!qcp->yAxis2->visible()); // no score, no score axis
+    plot.addScore(100, 1, 40.0, 3.0, 0.5, 0.1);
+    plot.addScore(200, 2, 20.0, 2.0, 0.6, 0.2);
+    plot.addScore(200, 3, std::nan(""), 0, 0, 0); // not a score: left out
+    QCOMPARE(plot.scoreCount(), 2);
+    QVERIFY(plot.isScoreVisible());
+    QVERIFY(qcp->yAxis2->visible());
+    QVERIFY(qcp->yAxis2->label().contains("FD"));
+    plot.refresh();
+    // Its own scale: from 0 to above the largest FD, while the losses keep theirs.
+    QCOMPARE(qcp->yAxis2->range().lower, 0.0);
+    QVERIFY(qcp->yAxis2->range().upper >= 40.0);
+    QVERIFY(qcp->yAxis->range().upper < 10.0);
+    QVERIFY2(plot.readoutAt(150).contains("after epoch 1: FD 40"), qPrintable(plot.readoutAt(150)));
+    QVERIFY2(plot.readoutAt(200).contains("after epoch 2: FD 20"), qPrintable(plot.readoutAt(200)));
+    plot.markEvent(150, "rollback");
+    QCOMPARE(plot.eventCount(), 1);
+    plot.clear();
+    QCOMPARE(plot.scoreCount(), 0);
+    QCOMPARE(plot.eventCount(), 0);
+    QVERIFY(!qcp->yAxis2->visible());
+}
+
 #include "tst_lossplot.moc"
