@@ -203,8 +203,12 @@ int runMainWindow(QApplication &app, const QCommandLineParser &cli, const Option
     window.show();
     if (cli.isSet(o.screenshot))
         screenshotMainAt(&window, cli.value(o.screenshot), cli.value(o.shotEpoch).toInt());
-    if (cli.isSet(o.start))
+    if (cli.isSet(o.start)) {
+        // `ganvas RUN_DIR --start`: continue that run, without asking.
+        if (!cli.positionalArguments().isEmpty())
+            window.answerNextStart(MainWindow::StartChoice::Continue);
         QTimer::singleShot(0, &window, [&window] { window.startAction()->trigger(); });
+    }
     return app.exec();
 }
 

@@ -392,11 +392,15 @@ void MainWindow::start()
 
 MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs)
 {
+    const bool canContinue = fixedChanged.isEmpty() && epochsDone < epochs;
+    if (m_nextStartChoice) {
+        const StartChoice choice = *std::exchange(m_nextStartChoice, std::nullopt);
+        return choice == StartChoice::Continue && !canContinue ? StartChoice::NewRun : choice;
+    }
     QMessageBox box(this);
     box.setWindowTitle(tr("Start"));
     box.setIcon(QMessageBox::Question);
     QPushButton *continueRun = nullptr;
-    const bool canContinue = fixedChanged.isEmpty() && epochsDone < epochs;
     if (canContinue) {
         box.setText(tr("Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the "
                        "left?").arg(epochsDone).arg(epochs));

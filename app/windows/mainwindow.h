@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 #include <functional>
 
 class CheckpointBrowser;
@@ -96,7 +98,13 @@ private:
     // After a run stopped or finished: continue it (only when what a run cannot change is
     // unchanged and epochs are left) or start a new one with the panel's settings. Returns
     // false when the user cancelled.
+public:
     enum class StartChoice { Continue, NewRun, Cancel };
+    // The answer the next Start takes without asking (`ganvas RUN_DIR --start` continues the
+    // run): Continue where the run can continue, else a new run.
+    void answerNextStart(StartChoice choice) { m_nextStartChoice = choice; }
+
+private:
     StartChoice askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs);
     void startNewRun();
     void setRunDirectory(const QString &runDir);
@@ -122,6 +130,7 @@ private:
     bool m_askBeforeClosing = true;
     bool m_stepsSeen = false; // the current run has reported a step
     bool m_startWithOneStep = false; // Step pressed while idle
+    std::optional<StartChoice> m_nextStartChoice;
     ComparisonWindow *m_comparison = nullptr;
     DatasetManager *m_datasets = nullptr;
 };
