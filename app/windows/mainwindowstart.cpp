@@ -1,0 +1,133 @@
+// The main window's Start decision (continue a run or start a new one) and its settings files;
+// the rest of MainWindow is in mainwindow.cpp.
+#include "windows/mainwindow.h"
+
+#include "checkpoint/rundirectory.h"
+#include "engine/checkpointpreview.h"
+#include "engine/configfields.h"
+#include "panels/hyperparameterpanel.h"
+#include "support/messagebar.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+
+namespace {
+
+// The labels of the settings a run cannot change (its checkpoint fixes them) that differ.
+QStringList fixedSettingsChanged(const ganvas::TrainingConfig &run, const ganvas::TrainingConfig &panel)
+{
+    QStringList labels;
+    for (const auto &f : ganvas::configFields())
+        if (f.change == ganvas::FieldChange::Never && f.get(run) != f.get(panel))
+            labels << QCoreApplication::translate("TrainingConfig", f.label);
+    return labels;
+}
+
+} // namespace
+
+void MainWindow::start()
+{
+    const QString problems = m_panel->validate();
+    if (!problems.isEmpty()) {
+        m_messages->showError(problems);
+        return;
+    }
+    if (!m_openedRun.isEmpty()) {
+        const auto checkpoints = ganvas::RunDirectory::listCheckpoints(m_openedRun.toStdString());
+        if (!checkpoints.empty()) {
+            try {
+                const std::string path = checkpoints.back().path;
+                const ganvas::TrainingConfig stored = ganvas::checkpointSettings(path);
+                const ganvas::TrainingConfig panel = m_panel->config();
+                const StartChoice choice =
+                    askHowToStart(fixedSettingsChanged(stored, panel), checkpoints.back().epochsDone, panel.epochs);
+                if (choice == StartChoice::Cancel)
+                    return;
+                if (choice == StartChoice::Continue) {
+                    // What the checkpoint fixes stays; everything else is the panel's, so that
+                    // the panel shows what trains.
+                    ganvas::TrainingConfig config = stored;
+                    for (const auto &f : ganvas::configFields())
+                        if (f.change != ganvas::FieldChange::Never)
+                            f.copy(panel, config);
+                    launch(config, m_openedRun, QString::fromStdString(path));
+                    return;
+                }
+            } catch (const std::exception &e) {
+                m_messages->showError(QString::fromUtf8(e.what()));
+                return;
+            }
+        }
+    }
+    startNewRun();
+}
+
+MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs)
+{
+    const bool canContinue = fixedChanged.isEmpty() && epochsDone < epochs;
+    if (m_nextStartChoice) {
+        const StartChoice choice = *std::exchange(m_nextStartChoice, std::nullopt);
+        return choice == StartChoice::Continue && !canContinue ? StartChoice::NewRun : choice;
+    }
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Start"));
+    box.setIcon(QMessageBox::Question);
+    QPushButton *continueRun = nullptr;
+    if (canContinue) {
+        box.setText(tr("Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the "
+                       "left?").arg(epochsDone).arg(epochs));
+        continueRun = box.addButton(tr("&Continue this run"), QMessageBox::AcceptRole);
+        continueRun->setObjectName("continueRun");
+    } else if (!fixedChanged.isEmpty()) {
+        box.setText(tr("These settings differ from the run's, which cannot change once it has started: %1. "
+                       "Start a new run with the settings on the left?").arg(fixedChanged.join(", ")));
+    } else {
+        box.setText(tr("This run has finished its %n epoch(s). Start a new run with the settings on the left? "
+                       "(To train it longer, raise Epochs first.)", nullptr, epochsDone));
+    }
+    QPushButton *newRun = box.addButton(tr("Start a &new run"), QMessageBox::AcceptRole);
+    newRun->setObjectName("newRun");
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(canContinue ? continueRun : newRun);
+    box.exec();
+    if (box.clickedButton() == continueRun && continueRun)
+        return StartChoice::Continue;
+    if (box.clickedButton() == newRun)
+        return StartChoice::NewRun;
+    return StartChoice::Cancel;
+}
+
+bool MainWindow::openSettings(const QString &file)
+{
+    if (isTraining()) {
+        m_messages->showError(tr("Stop the run before opening other settings."));
+        return false;
+    }
+    try {
+        ganvas::TrainingConfig config = m_panel->config(); // fields the file does not name stay
+        config.mergeFile(file.toStdString());
+        m_panel->setConfig(config);
+        m_messages->showInfo(tr("Settings from %1").arg(QFileInfo(file).fileName()));
+        return true;
+    } catch (const std::exception &e) {
+        m_messages->showError(QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::saveSettings(const QString &file)
+{
+    QFile out(file);
+    const QByteArray json = QByteArray::fromStdString(m_panel->config().toJson());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(json) != json.size()) {
+        m_messages->showError(tr("Could not write %1: %2").arg(file, out.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Settings saved to %1").arg(file), 5000);
+    return true;
+}
+
