@@ -48,34 +48,12 @@ private Q_SLOTS:
     void closingAsksFirst();
     void divergencePausesAndOffersRollback();
     void scoresReachThePlotAndCheckpoints();
-    void failedStartLeavesNothing();
-    void settingsFilesOpenAndSave();
-    void helpOpensAtThisWindow();
-    void stepFromIdleShowsTheGrid();
-    void startAfterStopWithChangedSettingsMakesANewRun();
 
 private:
     QTemporaryDir m_dir;
 };
 
-namespace {
-
-// Answers the question Start asks about a stopped or finished run: the button with this
-// object name ("continueRun", "newRun"), or Cancel for "".
-void answerStart(const QString &button, QString *text)
-{
-    QTimer::singleShot(200, [button, text] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            *text = box->text();
-            if (button.isEmpty())
-                box->button(QMessageBox::Cancel)->click();
-            else if (auto *b = box->findChild<QPushButton *>(button))
-                b->click();
-        }
-    });
-}
-
-} // namespace
+#include "mainwindowtesthelpers.h"
 
 void TestMainWindow::initTestCase()
 {
@@ -185,126 +163,6 @@ void TestMainWindow::invalidSettingsRefused()
     QVERIFY2(w.settingsError().contains("Dataset: "), qPrintable(w.settingsError()));
     // Nothing was written for the refused starts.
     QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
-}
-
-void TestMainWindow::stepFromIdleShowsTheGrid()
-{
-    MainWindow w;
-    w.setAskBeforeClosing(false);
-    auto config = ganvas::TrainingConfig();
-    config.limit = 512;
-    config.epochs = 3;
-    config.scoreEvery = 0;
-    w.setConfig(config);
-    w.show();
-    // Step while idle: the run starts, takes one step and waits paused, the grid showing G now.
-    QVERIFY(w.stepAction()->isEnabled());
-    w.stepAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() == 1, 60000);
-    QTRY_COMPARE_WITH_TIMEOUT(w.stateText(), QString("Paused"), 30000);
-    auto *grid = w.findChild<SampleGridView *>();
-    QTRY_VERIFY(grid->caption().contains("after step 1"));
-    const QImage first = grid->grid();
-    QVERIFY(!first.isNull());
-    // Each further step changes the grid and the count by exactly one.
-    w.stepAction()->trigger();
-    QTRY_VERIFY(grid->caption().contains("after step 2"));
-    QCOMPARE(w.lastStep(), qint64(2));
-    QVERIFY(grid->grid() != first);
-    w.stopAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
-}
-
-void TestMainWindow::helpOpensAtThisWindow()
-{
-    MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTest::keyClick(&w, Qt::Key_F1);
-    HelpBrowser *help = HelpBrowser::instance();
-    QTRY_VERIFY(help->isVisible());
-    QCOMPARE(int(help->page()), int(HelpBrowser::Page::Guide));
-    QCOMPARE(help->currentSection(), QString("The main window"));
-    QVERIFY(help->browser()->toPlainText().contains("Keyboard shortcuts"));
-    help->showPage(HelpBrowser::Page::WhatIsAGan);
-    QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
-    help->close();
-}
-
-void TestMainWindow::settingsFilesOpenAndSave()
-{
-    MainWindow w;
-    const QString file = m_dir.filePath("lesson.json");
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"preset": "wgan-gp", "epochs": 7})");
-    f.close();
-    QVERIFY(w.openSettings(file));
-    auto *panel = w.findChild<HyperparameterPanel *>();
-    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
-    QCOMPARE(panel->config().epochs, 7);
-    QCOMPARE(panel->currentPreset(), QString("wgan-gp"));
-    const QString saved = m_dir.filePath("saved.json");
-    QVERIFY(w.saveSettings(saved));
-    QCOMPARE(ganvas::TrainingConfig::fromJsonFile(saved.toStdString()).toJson(), panel->config().toJson());
-    // A bad file is named in the message bar and changes nothing.
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"lr_gg": 1})");
-    f.close();
-    QVERIFY(!w.openSettings(file));
-    QVERIFY2(w.settingsError().contains("lesson.json") && w.settingsError().contains("lr_gg"),
-             qPrintable(w.settingsError()));
-    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
-}
-
-void TestMainWindow::failedStartLeavesNothing()
-{
-    const int runsBefore = QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size();
-    MainWindow w;
-    w.setAskBeforeClosing(false);
-    const QString title = w.windowTitle();
-    w.findChild<QLineEdit *>("dataset")->setText(m_dir.filePath("no-such-folder"));
-    QSignalSpy finished(&w, &MainWindow::runFinished);
-    w.startAction()->trigger();
-    QVERIFY(finished.wait(60000));
-    QTRY_VERIFY(w.settingsError().contains("no-such-folder"));
-    QVERIFY2(w.settingsError().startsWith("Training failed"), qPrintable(w.settingsError()));
-    QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
-    QCOMPARE(w.windowTitle(), title);
-    QVERIFY(QSettings().value("recentRuns").toStringList().isEmpty());
-    QVERIFY(w.startAction()->isEnabled());
-}
-
-void TestMainWindow::startAfterStopWithChangedSettingsMakesANewRun()
-{
-    MainWindow w;
-    w.setAskBeforeClosing(false);
-    auto config = ganvas::TrainingConfig();
-    config.limit = 256;
-    config.epochs = 1;
-    config.scoreEvery = 0;
-    w.setConfig(config);
-    QSignalSpy finished(&w, &MainWindow::runFinished);
-    w.startAction()->trigger();
-    QVERIFY(finished.wait(120000));
-    const QString first = w.runDirectory();
-    // A finished run: Start offers a new run with the panel's settings, which then train.
-    auto *model = w.findChild<QComboBox *>("model");
-    model->setCurrentIndex(model->findData("dcgan"));
-    QString asked;
-    answerStart("newRun", &asked);
-    finished.clear();
-    w.startAction()->trigger();
-    QVERIFY2(asked.contains("Model"), qPrintable(asked));
-    QVERIFY(finished.wait(240000));
-    QVERIFY(w.runDirectory() != first);
-    const auto trained = ganvas::TrainingConfig::fromJsonFile((w.runDirectory() + "/config.json").toStdString());
-    QCOMPARE(trained.model, std::string("dcgan"));
-    QCOMPARE(ganvas::TrainingConfig::fromJsonFile((first + "/config.json").toStdString()).model, std::string("mlp"));
-    // Cancel starts nothing.
-    answerStart("", &asked);
-    w.startAction()->trigger();
-    QVERIFY(!w.isTraining());
 }
 
 void TestMainWindow::openRunFromCliAndContinue()

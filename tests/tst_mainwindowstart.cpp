@@ -1,0 +1,187 @@
+// The main window's Start decision, Step from idle, failed starts, settings files and Help
+// (the rest of the main window's tests are in tst_mainwindow.cpp).
+#include "lossplot.h"
+#include "panels/checkpointbrowser.h"
+#include "framescrubber.h"
+#include "panels/hyperparameterpanel.h"
+#include "windows/helpbrowser.h"
+#include "windows/mainwindow.h"
+#include "samplegridview.h"
+#include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QAbstractButton>
+#include <QPushButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTextBrowser>
+#include <QtTest>
+#include <filesystem>
+#include "mainwindowtesthelpers.h"
+
+class TestMainWindowStart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void failedStartLeavesNothing();
+    void startAfterStopWithChangedSettingsMakesANewRun();
+    void stepFromIdleShowsTheGrid();
+    void settingsFilesOpenAndSave();
+    void helpOpensAtThisWindow();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindowStart::initTestCase()
+{
+    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+        QSKIP("dataset-fashion-mnist is not installed");
+    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
+    QStandardPaths::setTestModeEnabled(true); // QSettings away from the user's own
+}
+
+void TestMainWindowStart::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindowStart::failedStartLeavesNothing()
+{
+    const int runsBefore = QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size();
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    const QString title = w.windowTitle();
+    w.findChild<QLineEdit *>("dataset")->setText(m_dir.filePath("no-such-folder"));
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY(w.settingsError().contains("no-such-folder"));
+    QVERIFY2(w.settingsError().startsWith("Training failed"), qPrintable(w.settingsError()));
+    QCOMPARE(QDir(m_dir.path()).entryList({"run-*"}, QDir::Dirs).size(), runsBefore);
+    QCOMPARE(w.windowTitle(), title);
+    QVERIFY(QSettings().value("recentRuns").toStringList().isEmpty());
+    QVERIFY(w.startAction()->isEnabled());
+}
+
+
+void TestMainWindowStart::startAfterStopWithChangedSettingsMakesANewRun()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.limit = 256;
+    config.epochs = 1;
+    config.scoreEvery = 0;
+    w.setConfig(config);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(finished.wait(120000));
+    const QString first = w.runDirectory();
+    // A finished run: Start offers a new run with the panel's settings, which then train.
+    auto *model = w.findChild<QComboBox *>("model");
+    model->setCurrentIndex(model->findData("dcgan"));
+    QString asked;
+    answerStart("newRun", &asked);
+    finished.clear();
+    w.startAction()->trigger();
+    QVERIFY2(asked.contains("Model"), qPrintable(asked));
+    QVERIFY(finished.wait(240000));
+    QVERIFY(w.runDirectory() != first);
+    const auto trained = ganvas::TrainingConfig::fromJsonFile((w.runDirectory() + "/config.json").toStdString());
+    QCOMPARE(trained.model, std::string("dcgan"));
+    QCOMPARE(ganvas::TrainingConfig::fromJsonFile((first + "/config.json").toStdString()).model, std::string("mlp"));
+    // Cancel starts nothing.
+    answerStart("", &asked);
+    w.startAction()->trigger();
+    QVERIFY(!w.isTraining());
+}
+
+
+void TestMainWindowStart::stepFromIdleShowsTheGrid()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto config = ganvas::TrainingConfig();
+    config.limit = 512;
+    config.epochs = 3;
+    config.scoreEvery = 0;
+    w.setConfig(config);
+    w.show();
+    // Step while idle: the run starts, takes one step and waits paused, the grid showing G now.
+    QVERIFY(w.stepAction()->isEnabled());
+    w.stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() == 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.stateText(), QString("Paused"), 30000);
+    auto *grid = w.findChild<SampleGridView *>();
+    QTRY_VERIFY(grid->caption().contains("after step 1"));
+    const QImage first = grid->grid();
+    QVERIFY(!first.isNull());
+    // Each further step changes the grid and the count by exactly one.
+    w.stepAction()->trigger();
+    QTRY_VERIFY(grid->caption().contains("after step 2"));
+    QCOMPARE(w.lastStep(), qint64(2));
+    QVERIFY(grid->grid() != first);
+    w.stopAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 30000);
+}
+
+
+void TestMainWindowStart::settingsFilesOpenAndSave()
+{
+    MainWindow w;
+    const QString file = m_dir.filePath("lesson.json");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"preset": "wgan-gp", "epochs": 7})");
+    f.close();
+    QVERIFY(w.openSettings(file));
+    auto *panel = w.findChild<HyperparameterPanel *>();
+    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
+    QCOMPARE(panel->config().epochs, 7);
+    QCOMPARE(panel->currentPreset(), QString("wgan-gp"));
+    const QString saved = m_dir.filePath("saved.json");
+    QVERIFY(w.saveSettings(saved));
+    QCOMPARE(ganvas::TrainingConfig::fromJsonFile(saved.toStdString()).toJson(), panel->config().toJson());
+    // A bad file is named in the message bar and changes nothing.
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"lr_gg": 1})");
+    f.close();
+    QVERIFY(!w.openSettings(file));
+    QVERIFY2(w.settingsError().contains("lesson.json") && w.settingsError().contains("lr_gg"),
+             qPrintable(w.settingsError()));
+    QCOMPARE(panel->config().loss, std::string("wgan-gp"));
+}
+
+
+void TestMainWindowStart::helpOpensAtThisWindow()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_F1);
+    HelpBrowser *help = HelpBrowser::instance();
+    QTRY_VERIFY(help->isVisible());
+    QCOMPARE(int(help->page()), int(HelpBrowser::Page::Guide));
+    QCOMPARE(help->currentSection(), QString("The main window"));
+    QVERIFY(help->browser()->toPlainText().contains("Keyboard shortcuts"));
+    help->showPage(HelpBrowser::Page::WhatIsAGan);
+    QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
+    help->close();
+}
+
+
+QTEST_MAIN(TestMainWindowStart)
+#include "tst_mainwindowstart.moc"
