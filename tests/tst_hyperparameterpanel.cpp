@@ -4,6 +4,7 @@
 #include "engine/presets.h"
 #include "panels/hyperparameterpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void wheelNeedsFocus();
     void wordsAStudentKnows();
     void onlyLiveFieldsEditableWhileRunning();
+    void advancedFieldsFoldAway();
 };
 
 void TestHyperparameterPanel::editorsFollowTheTable()
@@ -267,4 +269,53 @@ void TestHyperparameterPanel::onlyLiveFieldsEditableWhileRunning()
 }
 
 QTEST_MAIN(TestHyperparameterPanel)
+void TestHyperparameterPanel::advancedFieldsFoldAway()
+{
+    HyperparameterPanel panel;
+    panel.resize(400, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *toggle = panel.findChild<QCheckBox *>("showAdvanced");
+    QVERIFY(toggle);
+    QVERIFY(!panel.isAdvancedShown());
+    // Folded: the everyday fields show, the rare ones do not.
+    int folded = 0;
+    for (const ConfigField &f : ganvas::configFields()) {
+        QCOMPARE(panel.field(f.name)->isVisible(), !f.advanced);
+        QCOMPARE(panel.isFieldShown(f.name), !f.advanced);
+        folded += f.advanced ? 1 : 0;
+    }
+    QVERIFY2(folded >= 10, "most of the thirty fields are rarely changed");
+    for (const char *everyday : {"dataset", "model", "loss", "lr_g", "lr_d", "epochs", "batch_size"})
+        QVERIFY2(panel.field(everyday)->isVisible(), everyday);
+    toggle->click();
+    QVERIFY(panel.isAdvancedShown());
+    for (const ConfigField &f : ganvas::configFields())
+        QVERIFY2(panel.field(f.name)->isVisible(), f.name);
+    toggle->click();
+    QVERIFY(!panel.field("seed")->isVisible());
+
+    // A changed value folded away is counted on the toggle.
+    ganvas::TrainingConfig c = panel.config();
+    c.seed = 7;
+    c.threads = 1;
+    panel.setConfig(c);
+    QVERIFY2(toggle->text().contains("2 changed"), qPrintable(toggle->text()));
+    // A refused advanced field is unfolded and focused when Start asks.
+    c.threads = -5;
+    panel.setConfig(c);
+    QVERIFY(!panel.field("threads")->isVisible());
+    QCOMPARE(panel.config().threads, -5); // as the file said: not clamped to 0
+    const QString reasons = panel.validate();
+    QVERIFY2(reasons.contains("Threads"), qPrintable(reasons));
+    QVERIFY(panel.isAdvancedShown());
+    QVERIFY(panel.field("threads")->isVisible());
+    QTRY_VERIFY(panel.field("threads")->hasFocus());
+
+    // One label column: fields of different groups start at the same x.
+    const int x = panel.field("dataset")->mapTo(&panel, QPoint()).x();
+    for (const char *name : {"model", "loss", "lr_g", "label_smoothing", "epochs", "score_every"})
+        QCOMPARE(panel.field(name)->mapTo(&panel, QPoint()).x(), x);
+}
+
 #include "tst_hyperparameterpanel.moc"

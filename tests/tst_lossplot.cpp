@@ -32,6 +32,7 @@ private Q_SLOTS:
     void exportsPngAndPdf();
     void decimatesLongRuns();
     void scoreOnItsOwnAxisAndEvents();
+    void outputsHaveTheirOwnPane();
 };
 
 namespace {
@@ -284,6 +285,64 @@ void TestLossPlot::scoreOnItsOwnAxisAndEvents()
     QCOMPARE(plot.scoreCount(), 0);
     QCOMPARE(plot.eventCount(), 0);
     QVERIFY(!qcp->yAxis2->visible());
+}
+
+void TestLossPlot::outputsHaveTheirOwnPane()
+{
+    LossPlot plot;
+    for (int i = 0; i <= 50; ++i)
+        plot.addPoint(i, 20.0 + i, 30.0, 0.7, 0.2);
+    plot.resize(800, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.refresh();
+    QCustomPlot *qcp = plot.findChild<QCustomPlot *>("plot");
+    QVERIFY(qcp);
+    QCPAxisRect *pane = plot.outputPane();
+    QVERIFY(pane && pane != qcp->axisRect());
+    // The losses above on "loss"; D(x) and D(G(z)) below on an axis of their own.
+    int inPane = 0, above = 0;
+    for (int g = 0; g < qcp->graphCount(); ++g) {
+        const QString name = qcp->graph(g)->name();
+        if (name.startsWith("D(x)") || name.startsWith("D(G(z))")) {
+            QCOMPARE(qcp->graph(g)->valueAxis()->axisRect(), pane);
+            ++inPane;
+        } else if (name.contains("loss")) {
+            QCOMPARE(qcp->graph(g)->valueAxis(), qcp->yAxis);
+            ++above;
+        }
+    }
+    QCOMPARE(inPane, 4); // raw and smoothed of each
+    QCOMPARE(above, 4);
+    QCOMPARE(qcp->yAxis->label(), QStringLiteral("loss"));
+    QCPAxis *outputs = pane->axis(QCPAxis::atLeft);
+    QVERIFY(outputs->label().contains("real"));
+    // bce: a probability, shown from 0 to 1 however large the losses are.
+    QVERIFY(outputs->range().lower <= 0.0 && outputs->range().upper >= 1.0 && outputs->range().upper < 1.1);
+    QVERIFY(qcp->yAxis->range().upper >= 70.0);
+    // Another loss: D's mean output on its own scale.
+    plot.setProbabilityOutputs(false);
+    plot.refresh();
+    QVERIFY(!outputs->label().contains("real"));
+    QVERIFY(outputs->range().lower > 0.1 && outputs->range().upper < 0.8);
+    // One step axis: a zoom in the upper pane moves the lower one too, and stops the autoscale.
+    qcp->xAxis->setRange(10, 20);
+    QCOMPARE(pane->axis(QCPAxis::atBottom)->range().lower, 10.0);
+    QCOMPARE(pane->axis(QCPAxis::atBottom)->range().upper, 20.0);
+    QVERIFY(!plot.isAutoScaling());
+    plot.fit();
+    plot.refresh();
+    QVERIFY(plot.isAutoScaling());
+    // Dragging the lower pane's values is a user change too.
+    outputs->setRange(0, 5);
+    QVERIFY(!plot.isAutoScaling());
+    // A log scale is for the losses; the outputs stay linear.
+    plot.setLogScale(true);
+    QCOMPARE(outputs->scaleType(), QCPAxis::stLinear);
+    // Epoch lines reach both panes.
+    const int itemsBefore = qcp->itemCount();
+    plot.markEpoch(25);
+    QCOMPARE(qcp->itemCount(), itemsBefore + 2);
 }
 
 #include "tst_lossplot.moc"

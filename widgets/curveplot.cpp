@@ -33,10 +33,14 @@ CurvePlot::CurvePlot(QWidget *parent)
         if (m_dirty)
             rebuildGraphs();
     });
-    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            [this] { onRangeChanged(true); });
-    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            [this] { onRangeChanged(false); });
+    watchAxis(m_plot->xAxis, true);
+    watchAxis(m_plot->yAxis, false);
+}
+
+void CurvePlot::watchAxis(QCPAxis *axis, bool keyAxis)
+{
+    connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this, keyAxis] { onRangeChanged(keyAxis); });
 }
 
 void CurvePlot::fit()
@@ -109,14 +113,19 @@ void CurvePlot::visibleRows(const QVector<double> &x, bool sorted, int *first, i
 
 void CurvePlot::padValueAxis()
 {
-    const QCPRange y = m_plot->yAxis->range();
-    if (m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic) {
+    padAxis(m_plot->yAxis);
+}
+
+void CurvePlot::padAxis(QCPAxis *axis)
+{
+    const QCPRange y = axis->range();
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
         const double f = y.upper > y.lower ? std::pow(y.upper / y.lower, 0.05) : 2.0;
-        m_plot->yAxis->setRange(y.lower / f, y.upper * f);
+        axis->setRange(y.lower / f, y.upper * f);
     } else {
         const double span = y.upper - y.lower;
         const double pad = span > 0 ? 0.05 * span : std::max(0.5, std::abs(y.lower) * 0.1);
-        m_plot->yAxis->setRange(y.lower - pad, y.upper + pad);
+        axis->setRange(y.lower - pad, y.upper + pad);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QVector>
 #include <QWidget>
 
+class QCPAxis;
 class QCustomPlot;
 class QLayout;
 class QPushButton;
@@ -66,6 +67,9 @@ protected:
     void visibleRows(const QVector<double> &x, bool sorted, int *first, int *last) const;
     // Pad the value axis by 5% of its span (a factor on a log axis) so no curve sits on an edge.
     void padValueAxis();
+    static void padAxis(QCPAxis *axis);
+    // Another axis whose user changes (a drag, a zoom in a second pane) stop the autoscaling.
+    void watchAxis(QCPAxis *axis, bool keyAxis);
 
 private:
     void rebuildGraphs();

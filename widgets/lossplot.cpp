@@ -59,17 +59,32 @@ LossPlot::LossPlot(QWidget *parent)
         {tr("D(x)"), QColor(0x2c, 0xa0, 0x2c)},
         {tr("D(G(z))"), QColor(0xff, 0x7f, 0x0e)},
     };
+    // Two panes on one step axis: the losses above, D's outputs below, each on its own scale.
+    QCPAxisRect *lossRect = plot->axisRect();
+    m_outputRect = new QCPAxisRect(plot);
+    plot->plotLayout()->addElement(1, 0, m_outputRect);
+    auto *margins = new QCPMarginGroup(plot);
+    lossRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_outputRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis *outputX = m_outputRect->axis(QCPAxis::atBottom);
+    QCPAxis *outputY = m_outputRect->axis(QCPAxis::atLeft);
+    m_outputRect->axis(QCPAxis::atRight)->setVisible(true); // as wide as the FD axis above, for aligned panes
+    m_outputRect->axis(QCPAxis::atRight)->setTicks(false);
+    m_outputRect->axis(QCPAxis::atRight)->setTickLabels(false);
+    m_outputRect->axis(QCPAxis::atRight)->setBasePen(Qt::NoPen);
+    auto inPane = [&](int s) { return s == DReal || s == DFake; };
+
     // Raw graphs first so that they are drawn beneath every smoothed line.
     plot->setAutoAddPlottableToLegend(false);
     for (int s = 0; s < SeriesCount; ++s) {
         QColor faint = series[s].colour;
         faint.setAlpha(60);
-        m_rawGraph[s] = plot->addGraph();
+        m_rawGraph[s] = inPane(s) ? plot->addGraph(outputX, outputY) : plot->addGraph();
         m_rawGraph[s]->setName(tr("%1 (raw)").arg(series[s].name));
         m_rawGraph[s]->setPen(QPen(faint, 1));
     }
     for (int s = 0; s < SeriesCount; ++s) {
-        m_smoothGraph[s] = plot->addGraph();
+        m_smoothGraph[s] = inPane(s) ? plot->addGraph(outputX, outputY) : plot->addGraph();
         m_smoothGraph[s]->setName(series[s].name);
         m_smoothGraph[s]->setPen(QPen(series[s].colour, 1.5));
         m_smoothGraph[s]->addToLegend();
@@ -85,13 +100,23 @@ LossPlot::LossPlot(QWidget *parent)
     m_scoreGraph->setVisible(false);
     plot->yAxis2->setLabel(tr("FD score (lower is better)"));
     plot->yAxis2->setVisible(false);
-    plot->xAxis->setLabel(tr("step"));
-    // Steps are whole numbers: ticks at multiples of 1, 2, 5, 10, ...
-    auto steps = QSharedPointer<QCPAxisTickerFixed>::create();
-    steps->setTickStep(1);
-    steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    plot->xAxis->setTicker(steps);
-    plot->yAxis->setLabel(tr("value"));
+    // Steps are whole numbers: ticks at multiples of 1, 2, 5, 10, ... The step is named once,
+    // under the lower pane; the upper one shows the same ticks without labels.
+    for (QCPAxis *x : {plot->xAxis, outputX}) {
+        auto steps = QSharedPointer<QCPAxisTickerFixed>::create();
+        steps->setTickStep(1);
+        steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        x->setTicker(steps);
+    }
+    plot->xAxis->setTickLabels(false);
+    outputX->setLabel(tr("step"));
+    plot->yAxis->setLabel(tr("loss"));
+    setProbabilityOutputs(true);
+    connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this, outputX] { syncSteps(customPlot()->xAxis, outputX); });
+    connect(outputX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this, outputX] { syncSteps(outputX, customPlot()->xAxis); });
+    watchAxis(outputY, false);
     plot->legend->setVisible(true);
     // The legend gets a row of its own above the axes, so it never covers a curve.
     plot->plotLayout()->insertRow(0);
@@ -101,6 +126,9 @@ LossPlot::LossPlot(QWidget *parent)
     plot->legend->setBorderPen(Qt::NoPen);
     plot->legend->setMargins(QMargins(4, 2, 4, 2));
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->setRowStretchFactor(1, 3); // the losses
+    plot->plotLayout()->setRowStretchFactor(2, 2); // D's outputs
+    plot->plotLayout()->setRowSpacing(0);
 
     m_smoothingSlider->setRange(0, kSliderSteps - 1);
     m_smoothingSlider->setValue(qRound(m_smoothing * kSliderSteps));
@@ -134,14 +162,40 @@ void LossPlot::addPoint(double step, double dLoss, double gLoss, double dReal, d
 
 void LossPlot::markEpoch(double step)
 {
-    auto *line = new QCPItemStraightLine(customPlot());
-    // Vertical in axis-rect ratio so that it also works on a log axis, where y = 0 is undefined.
-    line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    line->point1->setCoords(step, 0);
-    line->point2->setCoords(step, 1);
-    line->setPen(QPen(QColor(160, 160, 160), 1, Qt::DashLine));
+    addVerticalLine(step, QPen(QColor(160, 160, 160), 1, Qt::DashLine));
     customPlot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::addVerticalLine(double step, const QPen &pen)
+{
+    // In both panes; vertical in axis-rect ratio so that it also works on a log axis, where
+    // y = 0 is undefined.
+    for (QCPAxisRect *rect : {customPlot()->axisRect(), m_outputRect}) {
+        auto *line = new QCPItemStraightLine(customPlot());
+        line->setClipAxisRect(rect);
+        for (QCPItemPosition *p : {line->point1, line->point2}) {
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            p->setAxisRect(rect);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        line->point1->setCoords(step, 0);
+        line->point2->setCoords(step, 1);
+        line->setPen(pen);
+    }
+}
+
+void LossPlot::syncSteps(QCPAxis *from, QCPAxis *to)
+{
+    if (to->range() != from->range())
+        to->setRange(from->range());
+}
+
+void LossPlot::setProbabilityOutputs(bool probabilities)
+{
+    m_probabilities = probabilities;
+    m_outputRect->axis(QCPAxis::atLeft)
+        ->setLabel(probabilities ? tr("D says “real” (0–1)") : tr("D's mean output"));
+    invalidate();
 }
 
 void LossPlot::addScore(double step, int epoch, double fd, double kid, double precision, double recall)
@@ -173,13 +227,8 @@ bool LossPlot::isScoreVisible() const
 void LossPlot::markEvent(double step, const QString &label)
 {
     QCustomPlot *plot = customPlot();
-    auto *line = new QCPItemStraightLine(plot);
-    line->point1->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    line->point2->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    line->point1->setCoords(step, 0);
-    line->point2->setCoords(step, 1);
     const QColor red(0xc0, 0x1c, 0x28);
-    line->setPen(QPen(red, 2));
+    addVerticalLine(step, QPen(red, 2));
     auto *text = new QCPItemText(plot);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(step, 0.02);
@@ -379,6 +428,11 @@ void LossPlot::applyAutoRange()
     // Only visible graphs count; on a log axis QCustomPlot considers positive values only.
     customPlot()->rescaleAxes(true);
     padValueAxis();
+    QCPAxis *outputs = m_outputRect->axis(QCPAxis::atLeft);
+    if (m_probabilities)
+        outputs->setRange(-0.03, 1.03); // a probability: always the whole of 0 to 1
+    else
+        padAxis(outputs);
     if (m_scoreGraph->visible() && !m_fd.isEmpty()) {
         // From zero, so that a falling score reads as the distance it is.
         const double top = *std::max_element(m_fd.cbegin(), m_fd.cend());

@@ -7,14 +7,18 @@
 
 class QCheckBox;
 class QCPAbstractLegendItem;
+class QCPAxisRect;
 class QCPGraph;
 class QCPLegend;
 class QLabel;
 class QMouseEvent;
+class QPen;
 class QSlider;
 
-// Live curves of D loss, G loss, mean D(x) and mean D(G(z)) against the training step, and the
-// quality score (FD) after each epoch on an axis of its own.
+// Live curves against the training step in two panes that share the step axis: D loss and G loss
+// above (with the quality score, FD, after each epoch on an axis of its own at the right), and
+// D's mean output on real images, D(x), and on generated ones, D(G(z)), below: a probability
+// from 0 to 1 with the bce loss, a score on its own scale with the others.
 //
 // All raw values are kept here; the QCPGraphs only ever hold a decimated copy of the visible
 // range (a few thousand points per series), rebuilt lazily by CurvePlot, so runs with hundreds
@@ -52,6 +56,13 @@ public:
     // The debiased EMA of series at row index (NaN where the raw value was not finite).
     double smoothedValue(int series, int index) const;
 
+    // Whether D(x) and D(G(z)) are probabilities (the bce loss): the lower pane then shows 0 to 1.
+    void setProbabilityOutputs(bool probabilities);
+    bool hasProbabilityOutputs() const { return m_probabilities; }
+    // The lower pane, of D(x) and D(G(z)).
+    QCPAxisRect *outputPane() const { return m_outputRect; }
+
+    // A log scale for the losses (the upper pane).
     void setLogScale(bool on);
     bool isLogScale() const;
 
@@ -75,12 +86,16 @@ private:
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
     int nearestIndex(double step) const;
+    void addVerticalLine(double step, const QPen &pen);
+    void syncSteps(QCPAxis *from, QCPAxis *to);
 
     QSlider *m_smoothingSlider;
     QLabel *m_smoothingLabel;
     QCheckBox *m_logScaleBox;
     QLabel *m_readout;
 
+    QCPAxisRect *m_outputRect;
+    bool m_probabilities = true;
     QCPGraph *m_scoreGraph;
     QVector<double> m_scoreSteps, m_scoreEpochs, m_fd, m_kid, m_precision, m_recall;
     bool m_scoreShown = true;

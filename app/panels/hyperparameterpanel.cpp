@@ -11,6 +11,8 @@
 #include <QEvent>
 #include <QPalette>
 #include <QStyle>
+#include <QCheckBox>
+#include <climits>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -166,6 +168,13 @@ QWidget *HyperparameterPanel::createPresetRow()
     label->setBuddy(m_preset);
     layout->addRow(label, m_preset);
     layout->addRow(m_presetNote);
+    m_showAdvanced = new QCheckBox(tr("Show &advanced settings"));
+    m_showAdvanced->setObjectName("showAdvanced");
+    m_showAdvanced->setToolTip(tr("Also show the settings most runs leave as they are: image size for "
+                                  "folders, Adam's beta2, decay, extra tricks, seed, device, threads, "
+                                  "checkpoints, logging and the score's details."));
+    layout->addRow(m_showAdvanced);
+    connect(m_showAdvanced, &QCheckBox::toggled, this, [this] { refreshAdvanced(); });
     connect(m_preset, &QComboBox::activated, this, [this](int index) {
         const QString name = m_preset->itemData(index).toString();
         if (!name.isEmpty())
@@ -205,14 +214,20 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
     auto *column = new QVBoxLayout(content);
     QString group;
     QFormLayout *form = nullptr;
+    QGroupBox *box = nullptr;
     for (const auto &f : ganvas::configFields()) {
         if (group != f.group) {
             group = f.group;
-            auto *box = new QGroupBox(translated(f.group));
+            box = new QGroupBox(translated(f.group));
             form = new QFormLayout(box);
             column->addWidget(box);
         }
         addField(f, form);
+        const QString name = QString::fromLatin1(f.name);
+        m_forms.insert(name, form);
+        m_groups.insert(name, box);
+        if (f.advanced)
+            m_advanced << name;
     }
     column->addStretch();
     auto *scroll = new QScrollArea;
@@ -224,6 +239,54 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
     outer->addWidget(createPresetRow()); // above the scrolled fields: always in sight
     outer->addWidget(scroll);
     setConfig(TrainingConfig());
+    alignLabels();
+}
+
+void HyperparameterPanel::alignLabels()
+{
+    // One label column for every group, so that the fields line up down the whole panel.
+    int widest = 0;
+    for (QLabel *label : std::as_const(m_labels))
+        widest = std::max(widest, label->sizeHint().width());
+    for (QLabel *label : std::as_const(m_labels))
+        label->setMinimumWidth(widest);
+}
+
+void HyperparameterPanel::setAdvancedShown(bool shown)
+{
+    m_showAdvanced->setChecked(shown); // refreshAdvanced() on toggled
+}
+
+bool HyperparameterPanel::isAdvancedShown() const
+{
+    return m_showAdvanced->isChecked();
+}
+
+bool HyperparameterPanel::isFieldShown(const QString &jsonName) const
+{
+    return m_fields.contains(jsonName) && (isAdvancedShown() || !m_advanced.contains(jsonName));
+}
+
+void HyperparameterPanel::refreshAdvanced()
+{
+    const bool shown = isAdvancedShown();
+    QHash<QGroupBox *, bool> anyShown;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        const bool visible = shown || !m_advanced.contains(it.key());
+        m_forms.value(it.key())->setRowVisible(it.value(), visible);
+        anyShown[m_groups.value(it.key())] |= visible;
+    }
+    for (auto it = anyShown.cbegin(); it != anyShown.cend(); ++it)
+        it.key()->setVisible(it.value());
+    // Folded away, changed values still count: say how many there are.
+    int changed = 0;
+    const TrainingConfig c = config();
+    for (const auto &f : ganvas::configFields())
+        if (f.advanced && f.get(c) != f.defaultValue())
+            ++changed;
+    m_showAdvanced->setText(changed > 0 && !shown
+                                ? tr("Show &advanced settings (%n changed)", nullptr, changed)
+                                : tr("Show &advanced settings"));
 }
 
 HyperparameterPanel::~HyperparameterPanel() = default;
@@ -235,6 +298,8 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     auto changed = [this, live] {
         showMatchingPreset();
         refreshFields();
+        if (m_showAdvanced)
+            refreshAdvanced();
         if (m_running && live)
             Q_EMIT liveSettingsChanged();
     };
@@ -259,6 +324,8 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     case FieldKind::Int: {
         auto *s = new IntegerField;
         s->setRange(int(lowest(f, 1)), int(highest(f, 1, 2e9)));
+        s->setProperty("rangeMin", s->minimum());
+        s->setProperty("rangeMax", s->maximum());
         if (f.special && *f.special == s->minimum())
             s->setSpecialValueText(translated(f.specialMeaning));
         connect(s, &QSpinBox::valueChanged, this, changed);
@@ -319,20 +386,31 @@ void HyperparameterPanel::setConfig(const TrainingConfig &c)
                 b->setCurrentIndex(i);
             else
                 b->setCurrentText(shown(v)); // an editable choice beyond the list (cuda:1)
-        } else if (auto *s = qobject_cast<QSpinBox *>(w))
-            s->setValue(int(std::get<int64_t>(v)));
+        } else if (auto *s = qobject_cast<QSpinBox *>(w)) {
+            // A file's value outside the range is shown as it is (and refused by Start with its
+            // reason), not clamped: the range reaches out to it, and back once it is in range.
+            const int value = int(std::clamp<int64_t>(std::get<int64_t>(v), INT_MIN, INT_MAX));
+            const int lo = s->property("rangeMin").toInt(), hi = s->property("rangeMax").toInt();
+            s->setRange(std::min(lo, value), std::max(hi, value));
+            s->setSpecialValueText(f.special && *f.special == s->minimum() ? translated(f.specialMeaning) : QString());
+            s->setValue(value);
+        }
         else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
             d->setValue(std::get<double>(v));
     }
     showMatchingPreset();
     refreshFields();
+    refreshAdvanced();
 }
 
 QString HyperparameterPanel::validate()
 {
     const QStringList reasons = markProblems();
-    if (QWidget *first = firstProblemField())
+    if (QWidget *first = firstProblemField()) {
+        if (!isFieldShown(m_firstProblem))
+            setAdvancedShown(true); // a refused field the user cannot see would be no help
         first->setFocus(Qt::OtherFocusReason);
+    }
     return reasons.join('\n');
 }
 

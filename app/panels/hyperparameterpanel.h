@@ -5,8 +5,10 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 
 namespace ganvas {
@@ -42,6 +44,12 @@ public:
     void applyPreset(const QString &name);
     // The preset the current settings follow exactly, "" for custom settings.
     QString currentPreset() const;
+    // The rarely changed fields (ConfigField::advanced) are shown only when this is on; a
+    // refused one is shown when Start names it.
+    void setAdvancedShown(bool shown);
+    bool isAdvancedShown() const;
+    // Whether the field's row is on screen (not folded away with the advanced ones).
+    bool isFieldShown(const QString &jsonName) const;
 
 Q_SIGNALS:
     // A field that may change mid-run was edited while running.
@@ -62,6 +70,8 @@ private:
     QWidget *createPresetRow();
     // Shows which preset the fields follow now.
     void showMatchingPreset();
+    void refreshAdvanced();
+    void alignLabels();
 
     QHash<QString, QWidget *> m_fields; // by JSON name
     QHash<QString, bool> m_live;
@@ -69,5 +79,9 @@ private:
     QString m_firstProblem;
     QComboBox *m_preset = nullptr;
     QLabel *m_presetNote = nullptr;
+    QCheckBox *m_showAdvanced = nullptr;
+    QHash<QString, QFormLayout *> m_forms;   // the group's form of each field
+    QHash<QString, QGroupBox *> m_groups;    // and its group box
+    QStringList m_advanced;                  // JSON names of the advanced fields
     bool m_running = false;
 };

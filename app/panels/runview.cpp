@@ -61,6 +61,7 @@ void RunView::clear()
 void RunView::showStored(const StoredRun &run)
 {
     clear();
+    m_plot->setProbabilityOutputs(run.config.loss == "bce");
     const auto &rows = run.metrics;
     for (size_t i = 0; i < rows.size(); ++i) {
         const auto &r = rows[i];

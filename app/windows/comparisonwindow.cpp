@@ -1,5 +1,7 @@
 #include "windows/comparisonwindow.h"
 
+#include "support/icons.h"
+
 #include "comparisontable.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
@@ -117,25 +119,38 @@ void ComparisonWindow::buildToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // The same actions in a menu (with access keys) and on the toolbar.
     QMenu *menu = menuBar()->addMenu(tr("&Runs"));
-    auto add = [&](const QString &text, const QKeySequence &key, auto slot) {
-        QAction *a = menu->addAction(text, this, slot);
+    auto add = [&](const QString &text, const QKeySequence &key, ActionIcon icon, auto slot) {
+        QAction *a = menu->addAction(actionIcon(icon), text, this, slot);
         a->setShortcut(key);
         QString plain = text;
         bar->addAction(a);
         a->setIconText(plain.remove('&'));
         return a;
     };
-    add(tr("&Add run…"), QKeySequence::New, [this] { askAndAddRun(); });
-    add(tr("Add run from &disk…"), QKeySequence::Open, [this] { askAndAddRunFromDisk(); });
+    // Tooltips say what an action does, and its key where it has one.
+    auto explain = [](QAction *a, const QString &what) {
+        a->setToolTip(a->shortcut().isEmpty()
+                          ? what
+                          : tr("%1 (%2)").arg(what, a->shortcut().toString(QKeySequence::NativeText)));
+    };
+    explain(add(tr("&Add run…"), QKeySequence::New, ActionIcon::Add, [this] { askAndAddRun(); }),
+            tr("Set up one more run to train beside the others"));
+    explain(add(tr("Add run from &disk…"), QKeySequence::Open, ActionIcon::Open, [this] { askAndAddRunFromDisk(); }),
+            tr("Show a run trained earlier (its folder under runs/) beside the others"));
     menu->addSeparator();
     bar->addSeparator();
-    add(tr("&Start all"), QKeySequence(), [this] { m_runs->startAll(); });
-    add(tr("&Pause all"), QKeySequence(), [this] { m_runs->pauseAll(true); });
-    add(tr("S&top all"), QKeySequence(), [this] { m_runs->stopAll(); });
+    explain(add(tr("&Start all"), QKeySequence(), ActionIcon::Start, [this] { m_runs->startAll(); }),
+            tr("Start or continue every run, sharing the CPU cores between them"));
+    explain(add(tr("&Pause all"), QKeySequence(), ActionIcon::Pause, [this] { m_runs->pauseAll(true); }),
+            tr("Pause every run that is training"));
+    explain(add(tr("S&top all"), QKeySequence(), ActionIcon::Stop, [this] { m_runs->stopAll(); }),
+            tr("End every run and save its checkpoint"));
     menu->addSeparator();
     bar->addSeparator();
-    add(tr("Export &PNG…"), QKeySequence(), [this] { askAndExportPng(); });
-    add(tr("Export &GIF…"), QKeySequence(), [this] { askAndExportGif(); });
+    explain(add(tr("Export &PNG…"), QKeySequence(), ActionIcon::Export, [this] { askAndExportPng(); }),
+            tr("Save the grids of the epoch shown, side by side, as one picture"));
+    explain(add(tr("Export &GIF…"), QKeySequence(), ActionIcon::Animation, [this] { askAndExportGif(); }),
+            tr("Save every epoch's grids, side by side, as an animated GIF"));
     menu->addSeparator();
     menu->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
     menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -165,14 +180,19 @@ void ComparisonWindow::buildRunsDock()
                                  kMaxRuns * m_runTable->verticalHeader()->defaultSectionSize() + 6);
     layout->addWidget(m_runTable);
     auto *runBar = new QToolBar(box);
-    m_startAction = runBar->addAction(tr("Start"), this, [this] { m_runs->start(selectedRun()); });
-    m_pauseAction = runBar->addAction(tr("Pause"), this, [this] {
+    runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_startAction = runBar->addAction(actionIcon(ActionIcon::Start), tr("Start"), this, [this] { m_runs->start(selectedRun()); });
+    m_pauseAction = runBar->addAction(actionIcon(ActionIcon::Pause), tr("Pause"), this, [this] {
         const int run = selectedRun();
         if (run >= 0)
             m_runs->pause(run, m_runs->state(run) != RunState::Paused);
     });
-    m_stopAction = runBar->addAction(tr("Stop"), this, [this] { m_runs->stop(selectedRun()); });
-    m_removeAction = runBar->addAction(tr("Remove"), this, [this] { removeRun(selectedRun()); });
+    m_stopAction = runBar->addAction(actionIcon(ActionIcon::Stop), tr("Stop"), this, [this] { m_runs->stop(selectedRun()); });
+    m_removeAction = runBar->addAction(actionIcon(ActionIcon::Remove), tr("Remove"), this, [this] { removeRun(selectedRun()); });
+    m_startAction->setToolTip(tr("Start or continue the run selected above"));
+    m_pauseAction->setToolTip(tr("Pause the selected run, or go on"));
+    m_stopAction->setToolTip(tr("End the selected run and save its checkpoint"));
+    m_removeAction->setToolTip(tr("Take the selected run out of the comparison (its folder stays on disk)"));
     m_threadsLabel = new QLabel(box);
     m_threadsLabel->setObjectName("threadsLabel");
     auto *controls = new QHBoxLayout;

@@ -1,5 +1,7 @@
 #include "windows/mainwindow.h"
 
+#include "lossplot.h"
+
 #include "checkpoint/rundirectory.h"
 #include "data/datasetpreview.h"
 #include "dialogs/datasetmanager.h"
@@ -321,6 +323,7 @@ void MainWindow::startNewRun()
 void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &runDir, const QString &checkpoint)
 {
     setRunDirectory(runDir);
+    m_view->plot()->setProbabilityOutputs(config.loss == "bce");
     m_messages->clear();
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));

@@ -1,5 +1,7 @@
 #include "windows/trainingactions.h"
 
+#include "support/icons.h"
+
 #include <QAction>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -10,23 +12,24 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
 {
     auto *tools = window->addToolBar(tr("Training"));
     tools->setObjectName("trainingToolBar");
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // a newcomer reads the words
     auto *menu = window->menuBar()->addMenu(tr("&Training"));
-    auto add = [&](const QString &text, const QKeySequence &key) {
-        auto *a = new QAction(text, window);
+    auto add = [&](const QString &text, const QKeySequence &key, ActionIcon icon) {
+        auto *a = new QAction(actionIcon(icon), text, window);
         a->setShortcut(key);
         tools->addAction(a);
         menu->addAction(a);
         return a;
     };
-    m_start = add(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_pause = add(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_start = add(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_Return), ActionIcon::Start);
+    m_pause = add(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), ActionIcon::Pause);
     m_pause->setCheckable(true);
-    m_step = add(tr("S&tep"), QKeySequence(Qt::Key_F10));
-    m_stop = add(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_save = add(tr("Save &checkpoint"), QKeySequence::Save);
+    m_step = add(tr("S&tep"), QKeySequence(Qt::Key_F10), ActionIcon::Step);
+    m_stop = add(tr("St&op"), QKeySequence(Qt::SHIFT | Qt::Key_F5), ActionIcon::Stop);
+    m_save = add(tr("Save &checkpoint"), QKeySequence::Save, ActionIcon::Save);
     tools->addSeparator();
     menu->addSeparator();
-    m_preview = add(tr("Pre&view data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_preview = add(tr("Pre&view data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), ActionIcon::Preview);
     // Tooltips say what an action does and its key, not only its name again.
     const struct { QAction *action; QString what; } tips[] = {
         {m_start, tr("Train the settings on the left (or continue the run shown)")},

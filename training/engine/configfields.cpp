@@ -52,6 +52,7 @@ struct Entry
     }
     Entry &imageFolders() { f.imageFoldersOnly = true; return *this; }
     Entry &cli() { f.cli = true; return *this; }
+    Entry &advanced() { f.advanced = true; return *this; }
     operator ConfigField() const { return f; }
 };
 
@@ -88,19 +89,19 @@ std::vector<ConfigField> dataModelLossFields()
               QT_TRANSLATE_NOOP("TrainingConfig", "Image folders only: pictures are centre-cropped to a square "
                                                   "and resized to this side."))
             .choices({"28", "32", "64"}).note("the side of image-folder pictures after resizing")
-            .imageFolders().fixed().cli(),
+            .imageFolders().fixed().cli().advanced(),
         Entry(kData, "image_channels", &C::imageChannels, K::Choice,
               QT_TRANSLATE_NOOP("TrainingConfig", "Image channels"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Image folders only: 1 grey, 3 colour, 0 grey only if every picture is grey."))
             .choices({"0", "1", "3"}).note("1 grey, 3 colour, 0 grey if every image is grey")
-            .imageFolders().fixed().cli(),
+            .imageFolders().fixed().cli().advanced(),
         Entry(kModel, "model", &C::model, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Model"),
               QT_TRANSLATE_NOOP("TrainingConfig", "mlp is the seed's fully connected pair; dcgan is convolutional."))
             .choices({"mlp", "dcgan"}).fixed().cli(),
         Entry(kModel, "latent_size", &C::latentSize, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Latent size"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Length of the noise vector the generator turns into an image."))
-            .range(1, 4096).fixed().cli(),
+            .range(1, 4096).fixed().cli().advanced(),
         Entry(kLoss, "loss", &C::loss, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Loss"),
               QT_TRANSLATE_NOOP("TrainingConfig", "The adversarial objective; D always outputs logits."))
             .choices({"bce", "lsgan", "hinge", "wgan-gp"}).fixed().cli(),
@@ -126,21 +127,21 @@ std::vector<ConfigField> optimiserFields()
             .range(0, 1).open(false, true).decimals(4),
         Entry(kOptimisers, "beta2_g", &C::beta2G, K::Real, QT_TRANSLATE_NOOP("TrainingConfig", "Beta2 G"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Adam's second-moment decay of the generator."))
-            .range(0, 1).open(false, true).decimals(4),
+            .range(0, 1).open(false, true).decimals(4).advanced(),
         Entry(kOptimisers, "beta1_d", &C::beta1D, K::Real, QT_TRANSLATE_NOOP("TrainingConfig", "Beta1 D"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Adam's momentum of the discriminator."))
             .range(0, 1).open(false, true).decimals(4),
         Entry(kOptimisers, "beta2_d", &C::beta2D, K::Real, QT_TRANSLATE_NOOP("TrainingConfig", "Beta2 D"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Adam's second-moment decay of the discriminator."))
-            .range(0, 1).open(false, true).decimals(4),
+            .range(0, 1).open(false, true).decimals(4).advanced(),
         Entry(kOptimisers, "lr_decay", &C::lrDecay, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "LR decay"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "none, linear (to zero at the last epoch) or exponential per epoch."))
-            .choices({"none", "linear", "exponential"}),
+            .choices({"none", "linear", "exponential"}).advanced(),
         Entry(kOptimisers, "lr_decay_gamma", &C::lrDecayGamma, K::Real,
               QT_TRANSLATE_NOOP("TrainingConfig", "Decay factor"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Per-epoch factor of exponential decay."))
-            .range(0, 1).open(true, false).decimals(3),
+            .range(0, 1).open(true, false).decimals(3).advanced(),
     };
 }
 
@@ -151,7 +152,7 @@ std::vector<ConfigField> trickFields()
         Entry(kTricks, "d_steps_per_g", &C::dStepsPerG, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "D steps per G"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Discriminator updates per generator update (5 is usual for WGAN)."))
-            .range(1, 100),
+            .range(1, 100).advanced(),
         Entry(kTricks, "label_smoothing", &C::labelSmoothing, K::Real,
               QT_TRANSLATE_NOOP("TrainingConfig", "Label smoothing"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Real targets become 1 minus this (one-sided; bce and lsgan)."))
@@ -160,16 +161,16 @@ std::vector<ConfigField> trickFields()
               QT_TRANSLATE_NOOP("TrainingConfig", "Label flipping"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Chance that a sample's real/fake label is swapped for D (bce and lsgan)."))
-            .range(0, 0.5).open(false, true).decimals(2).onlyLosses({"bce", "lsgan"}, true).live(),
+            .range(0, 0.5).open(false, true).decimals(2).onlyLosses({"bce", "lsgan"}, true).live().advanced(),
         Entry(kTricks, "instance_noise", &C::instanceNoise, K::Real,
               QT_TRANSLATE_NOOP("TrainingConfig", "Instance noise"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Std dev of Gaussian noise added to every image D sees."))
-            .range(0, 2).decimals(3).live(),
+            .range(0, 2).decimals(3).live().advanced(),
         Entry(kTricks, "instance_noise_anneal_epochs", &C::instanceNoiseAnnealEpochs, K::Int,
               QT_TRANSLATE_NOOP("TrainingConfig", "Noise anneal epochs"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "The noise falls linearly to zero over this many epochs (0: constant)."))
-            .atLeast(0).live(),
+            .atLeast(0).live().advanced(),
     };
 }
 
@@ -187,25 +188,25 @@ std::vector<ConfigField> runFields()
         Entry(kRun, "seed", &C::seed, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Seed"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Fixes weights, shuffling and noise: the same seed gives the same run."))
-            .atLeast(0).fixed().cli(),
+            .atLeast(0).fixed().cli().advanced(),
         Entry(kRun, "device", &C::device, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Device"),
               QT_TRANSLATE_NOOP("TrainingConfig", "cpu, or cuda (cuda:N for GPU N) with a CUDA build of libtorch."))
-            .choices({"cpu", "cuda"}).editable().rule(isDevice, "must be cpu, cuda or cuda:N").cli(),
+            .choices({"cpu", "cuda"}).editable().rule(isDevice, "must be cpu, cuda or cuda:N").cli().advanced(),
         Entry(kRun, "threads", &C::threads, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Threads"),
               QT_TRANSLATE_NOOP("TrainingConfig", "CPU threads for the maths (0: all cores)."))
-            .range(0, 1024).note("0 = all cores").cli(),
+            .range(0, 1024).note("0 = all cores").cli().advanced(),
         Entry(kRun, "checkpoint_every", &C::checkpointEvery, K::Int,
               QT_TRANSLATE_NOOP("TrainingConfig", "Checkpoint every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Write a checkpoint every N epochs (0: only at the end)."))
-            .atLeast(0).note("0 = only at the end").cli(),
+            .atLeast(0).note("0 = only at the end").cli().advanced(),
         Entry(kRun, "log_every", &C::logEvery, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Log every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Steps per plotted point and metrics.csv row."))
-            .range(1, 100000).cli(),
+            .range(1, 100000).cli().advanced(),
         Entry(kRun, "on_divergence", &C::onDivergence, K::Choice,
               QT_TRANSLATE_NOOP("TrainingConfig", "On divergence"),
               QT_TRANSLATE_NOOP("TrainingConfig", "When a loss becomes inf/NaN or explodes: rollback (to the last "
                                                   "healthy epoch, learning rates halved), stop or pause."))
-            .choices({"rollback", "stop", "pause"}).cli(),
+            .choices({"rollback", "stop", "pause"}).cli().advanced(),
     };
 }
 
@@ -221,11 +222,11 @@ std::vector<ConfigField> qualityFields()
               QT_TRANSLATE_NOOP("TrainingConfig", "Score samples"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Generated images per score: more is steadier and slower "
                                                   "(papers use 10000)."))
-            .range(200, 10000).live().cli(),
+            .range(200, 10000).live().cli().advanced(),
         Entry(kQuality, "feature_net", &C::featureNet, K::Text, QT_TRANSLATE_NOOP("TrainingConfig", "Feature network"),
               QT_TRANSLATE_NOOP("TrainingConfig", "A TorchScript file mapping images to features (empty: GANvas's "
                                                   "own classifier for the dataset)."))
-            .cli(),
+            .cli().advanced(),
     };
 }
 

@@ -67,6 +67,8 @@ struct ConfigField
     bool refusedWithOtherLosses = false;
 
     bool cli = false; // offered by `ganvas-cli train` as --name-with-dashes
+    // Rarely changed: the settings panel shows it only under "Show advanced settings".
+    bool advanced = false;
 
     FieldValue get(const TrainingConfig &c) const;
     // Converts the value to the member's type (an int64_t into an int member, etc.).
