@@ -8,6 +8,10 @@
 #include <QFile>
 #include <QImage>
 #include <QLocale>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QAction>
+#include <QMenu>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void cancelLeavesNothingInstalled();
     void badChecksumIsNamedAndLeavesNothing();
     void previewsRealSamples();
+    void actionsOnlyWhenTheyWork();
 
 private:
     QString dataDir(const QString &name) const { return m_dir.filePath(name); }
@@ -191,4 +196,51 @@ void TestDatasetManager::previewsRealSamples()
 }
 
 QTEST_MAIN(TestDatasetManager)
+void TestDatasetManager::actionsOnlyWhenTheyWork()
+{
+    DatasetManager m;
+    auto *verify = m.findChild<QPushButton *>("verify");
+    auto *preview = m.findChild<QPushButton *>("preview");
+    auto *use = m.findChild<QPushButton *>("use");
+    auto *fetch = m.findChild<QPushButton *>("fetch");
+    QVERIFY(verify && preview && use && fetch);
+    // MNIST is not here: it can be fetched, not verified, previewed or used.
+    m.table()->selectRow(0);
+    QVERIFY(fetch->isEnabled());
+    QVERIFY(!verify->isEnabled() && !preview->isEnabled() && !use->isEnabled());
+    QVERIFY2(preview->toolTip().contains("Fetch it first"), qPrintable(preview->toolTip()));
+    // The installed Fashion-MNIST: all of them.
+    m.table()->selectRow(1);
+    QVERIFY(verify->isEnabled() && preview->isEnabled() && use->isEnabled());
+    // What a fetch downloads, from the published sizes: MNIST's four files are about 11.6 MB.
+    const auto *model = m.table()->model();
+    const QString mnistSize = model->index(0, model->columnCount() - 1).data().toString();
+    QVERIFY2(mnistSize.endsWith("MB") && mnistSize.startsWith("11"), qPrintable(mnistSize));
+    QVERIFY(model->headerData(model->columnCount() - 1, Qt::Horizontal).toString().contains("Download"));
+    // A menu, with Close on Ctrl+W and Quit on Ctrl+Q, and access keys.
+    auto *bar = m.findChild<QMenuBar *>();
+    QVERIFY(bar);
+    QStringList keys;
+    for (QAction *menu : bar->actions())
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(a->text().contains('&'), qPrintable(a->text()));
+            keys << a->shortcut().toString();
+        }
+    QVERIFY(keys.contains(QKeySequence(QKeySequence::Close).toString()));
+    QVERIFY(keys.contains(QKeySequence(QKeySequence::Quit).toString()));
+    // The empty message bar keeps its room: a message does not push the preview down.
+    m.resize(900, 700);
+    m.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&m));
+    auto *image = m.findChild<QWidget *>("previewImage");
+    QVERIFY(image);
+    const int before = image->mapTo(&m, QPoint()).y();
+    QVERIFY(m.preview("fashion-mnist"));
+    verify->click();
+    QVERIFY(!m.message().isEmpty());
+    QTRY_COMPARE(image->mapTo(&m, QPoint()).y(), before);
+}
+
 #include "tst_datasetmanager.moc"

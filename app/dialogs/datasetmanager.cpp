@@ -10,7 +10,10 @@
 #include "support/messagebar.h"
 #include "ui_datasetmanager.h"
 
+#include <QApplication>
 #include <QFileDialog>
+#include <QMenu>
+#include <QMenuBar>
 #include <QHeaderView>
 #include <QLocale>
 
@@ -40,9 +43,30 @@ DatasetManager::DatasetManager(QWidget *parent)
     m_ui->imageChannels->addItem(tr("grey"), 1);
     m_ui->imageChannels->addItem(tr("colour"), 3);
     connectButtons();
+    buildMenu();
+    // The message bar keeps its room when empty, so that the preview does not jump.
+    QSizePolicy keep = m_ui->messages->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_ui->messages->setSizePolicy(keep);
     refresh();
     m_ui->table->selectRow(0);
     setBusy(false);
+}
+
+void DatasetManager::buildMenu()
+{
+    // A menu as every window has: the buttons' actions with access keys, Close and Quit.
+    auto *bar = new QMenuBar(this);
+    QMenu *menu = bar->addMenu(tr("&Dataset"));
+    m_menuActions[0] = menu->addAction(tr("&Fetch"), m_ui->fetch, &QPushButton::click);
+    m_menuActions[1] = menu->addAction(tr("&Verify"), m_ui->verify, &QPushButton::click);
+    m_menuActions[2] = menu->addAction(tr("&Preview"), m_ui->preview, &QPushButton::click);
+    menu->addAction(tr("Preview image &folder…"), m_ui->folder, &QPushButton::click);
+    m_menuActions[3] = menu->addAction(tr("&Use for training"), m_ui->use, &QPushButton::click);
+    menu->addSeparator();
+    menu->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
+    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    layout()->setMenuBar(bar);
 }
 
 void DatasetManager::connectButtons()
@@ -79,6 +103,10 @@ DatasetManager::~DatasetManager()
 {
     m_cancel = true;
     m_job.waitForFinished();
+    // QDialog's destructor hides the dialog, which moves the focus (the data folder field then
+    // says editingFinished): nothing of ours may run after this body.
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
 }
 
 QTableView *DatasetManager::table() const
@@ -131,15 +159,30 @@ QString DatasetManager::statusOf(const QString &name) const
 void DatasetManager::refresh()
 {
     m_model->refresh(dataDir());
+    setBusy(m_fetching);
 }
 
 void DatasetManager::setBusy(bool busy)
 {
     const bool selected = !selectedName().isEmpty();
+    const bool here = selected && m_model->isAvailable(m_model->rowOf(selectedName()));
     m_ui->fetch->setEnabled(!busy && selected);
     m_ui->cancel->setEnabled(busy);
-    m_ui->verify->setEnabled(!busy && selected);
-    m_ui->preview->setEnabled(!busy && selected);
+    // Verify, Preview and Use need the files here: until then they say so instead of failing.
+    const QString fetchFirst = tr("Fetch it first: it is not in the data folder yet.");
+    m_ui->verify->setEnabled(!busy && here);
+    m_ui->verify->setToolTip(here || !selected ? tr("Check every file against its published checksum.") : fetchFirst);
+    m_ui->preview->setEnabled(!busy && here);
+    m_ui->preview->setToolTip(here || !selected ? tr("Show real images of the dataset.") : fetchFirst);
+    const bool usable = here || !m_previewSource.isEmpty();
+    m_ui->use->setEnabled(!busy && usable);
+    m_ui->use->setToolTip(usable ? tr("Put this dataset into the main window's settings.") : fetchFirst);
+    if (m_menuActions[0]) {
+        m_menuActions[0]->setEnabled(m_ui->fetch->isEnabled());
+        m_menuActions[1]->setEnabled(m_ui->verify->isEnabled());
+        m_menuActions[2]->setEnabled(m_ui->preview->isEnabled());
+        m_menuActions[3]->setEnabled(m_ui->use->isEnabled());
+    }
     m_ui->dataDir->setEnabled(!busy);
     m_ui->mirror->setEnabled(!busy);
 }
@@ -260,6 +303,7 @@ bool DatasetManager::preview(const QString &nameOrPath, int imageSize, int image
             info += "<br><small>" + QString::fromStdString(note).toHtmlEscaped() + "</small>";
         m_ui->previewInfo->setText(info);
         m_ui->messages->clear();
+        setBusy(m_fetching);
         return true;
     } catch (const std::exception &e) {
         m_previewImage = {};
@@ -267,6 +311,7 @@ bool DatasetManager::preview(const QString &nameOrPath, int imageSize, int image
         m_ui->previewImage->clear();
         m_ui->previewInfo->clear();
         setMessage(QString::fromUtf8(e.what()), true);
+        setBusy(m_fetching);
         return false;
     }
 }

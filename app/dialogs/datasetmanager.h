@@ -9,6 +9,7 @@
 #include <memory>
 
 class DatasetListModel;
+class QAction;
 class QProgressBar;
 class QTableView;
 
@@ -57,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void connectButtons();
+    void buildMenu();
     void refresh();
     QString selectedName() const;
     void onProgress(const QString &phase, const QString &file, int index, int count, qint64 bytes, qint64 total);
@@ -71,4 +73,5 @@ private:
     QFuture<JobOutcome<QString>> m_job;
     std::atomic<bool> m_cancel{false};
     std::atomic<bool> m_fetching{false};
+    QAction *m_menuActions[4] = {}; // Fetch, Verify, Preview, Use: enabled as their buttons
 };

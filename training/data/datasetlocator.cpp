@@ -187,8 +187,9 @@ DatasetFiles locateName(const std::string &given, const std::string &name,
     if (name == "cifar10")
         searched += std::string(" (and their ") + kCifarSubfolder + " subfolders)";
     throw DataError(given, "dataset not found; searched " + searched
-                               + ". Put the files in one of these folders or pass --data-dir "
-                                 "with the folder that holds them");
+                               + ". Put the files in one of these folders, or give the folder that holds "
+                                 "them as the data folder (--data-dir); File → Datasets… in the window, or "
+                                 "ganvas-cli datasets fetch, downloads them");
 }
 
 } // namespace
