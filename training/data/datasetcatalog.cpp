@@ -41,18 +41,19 @@ std::vector<DatasetSpec> makeCatalog()
     all.push_back(std::move(mnist));
 
     // The content digests come from Debian's dataset-fashion-mnist, whose .gz files are
-    // recompressed (other MD5s) around the same bytes: either digest identifies the data.
+    // recompressed (other MD5s) around the same bytes: either digest identifies the data. The
+    // sizes are the publisher's files' (Debian's are a few bytes smaller); they drive progress only.
     DatasetSpec fashion{"fashion-mnist", "Fashion-MNIST", "idx", 60000, 1, 28, 28, {}};
     const std::vector<std::string> fashionBases{kFashionMirror};
     fashion.files = {
         file("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-             "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888", 0, fashionBases),
+             "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888", 26421880, fashionBases),
         file("train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe",
-             "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9", 0, fashionBases),
+             "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9", 29515, fashionBases),
         file("t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79",
-             "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b", 0, fashionBases),
+             "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b", 4422102, fashionBases),
         file("t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310",
-             "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34", 0, fashionBases),
+             "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34", 5148, fashionBases),
     };
     all.push_back(std::move(fashion));
 
