@@ -1,5 +1,6 @@
 // The comparison window with real runs: two trainings at once in their own threads, sharing
 // the cores, each paused on its own; a run added from disk; the PNG and GIF exports.
+#include "comparisontable.h"
 #include "comparisonview.h"
 #include "windows/comparisonwindow.h"
 #include "runs/runmanager.h"
@@ -118,7 +119,7 @@ void TestComparison::twoRunsTrainSideBySide()
     QTRY_VERIFY_WITH_TIMEOUT(w.runs()->lastStats(0).step > 0 && w.runs()->lastStats(1).step > 0, 60000);
     QVERIFY(w.runs()->lastStats(0).threads >= share - 0 && w.runs()->lastStats(0).threads <= share + 1);
     QVERIFY(w.runs()->lastStats(1).threads >= share - 0 && w.runs()->lastStats(1).threads <= share + 1);
-    QVERIFY(w.runs()->threadSummary().contains("2 training run"));
+    QVERIFY(w.runs()->threadSummary().contains("runs training: 2"));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 180000);
     QCOMPARE(w.runs()->state(0), ComparisonRuns::RunState::Finished);
     QCOMPARE(w.runs()->state(1), ComparisonRuns::RunState::Finished);
@@ -241,6 +242,28 @@ void TestComparison::refusesBadRunsClearly()
     slower.lrD = 0.0001;
     const int other = w.addRun(slower);
     QVERIFY2(w.runs()->run(other).name.contains("lr_d 0.0001"), qPrintable(w.runs()->run(other).name));
+    // The table names the difference as the settings panel does, and explains it on hover.
+    ComparisonTable *table = view(w)->comparisonTable();
+    const int lrRow = table->rowOf("Learning rate D");
+    QVERIFY(lrRow >= 0);
+    QCOMPARE(table->rowOf("lr_d"), -1);
+    QVERIFY(!table->model()->headerData(lrRow, Qt::Vertical, Qt::ToolTipRole).toString().isEmpty());
+    // Four runs' rows are all readable in the run list of a window on a 1280x800 screen.
+    w.addRun(greyConfig());
+    QCOMPARE(w.runs()->count(), 4);
+    w.resize(1280, 760);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *runTable = w.findChild<QTableView *>("runTable");
+    QCOMPARE(runTable->model()->rowCount(), 4);
+    for (int row = 0; row < 4; ++row) {
+        const QRect cell = runTable->visualRect(runTable->model()->index(row, 0));
+        QVERIFY2(cell.top() >= 0 && cell.bottom() < runTable->viewport()->height(),
+                 qPrintable(QString("run row %1 at %2..%3, list %4 high")
+                                .arg(row).arg(cell.top()).arg(cell.bottom()).arg(runTable->viewport()->height())));
+    }
+    w.hide();
+    w.removeRun(3);
     w.removeRun(other);
     // A run whose dataset cannot be read fails on its own, with the file named.
     auto missing = greyConfig();
@@ -285,7 +308,7 @@ void TestComparison::mainWindowRunSharesTheCores()
     QCOMPARE(w.addRun(config), 0);
     w.runs()->start(0);
     QCOMPARE(runs.trainingRuns(), 2);
-    QVERIFY2(w.runs()->threadSummary().contains("2 training run"), qPrintable(w.runs()->threadSummary()));
+    QVERIFY2(w.runs()->threadSummary().contains("runs training: 2"), qPrintable(w.runs()->threadSummary()));
     QTRY_COMPARE_WITH_TIMEOUT(m.lastStats().threads, two[0], 30000);
     QTRY_COMPARE_WITH_TIMEOUT(w.runs()->lastStats(0).threads, two[1], 60000);
     // The comparison run stops: the main window's run gets every core back.

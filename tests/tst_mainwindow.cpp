@@ -184,6 +184,10 @@ void TestMainWindow::openRunFromCliAndContinue()
     QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 2);
     QCOMPARE(w.findChild<SampleGridView *>()->grid().width(), 4 * 28 + 5 * 2);
     QCOMPARE(w.findChild<FrameScrubber *>()->frameCount(), 2);
+    // The status bar says where the opened run stands, with its last figures.
+    QCOMPARE(w.stateText(), QString("Finished"));
+    const QString figures = w.findChild<QLabel *>("figuresLabel")->text();
+    QVERIFY2(figures.contains("D(G(z))") && !figures.contains("–"), qPrintable(figures));
     w.findChild<FrameScrubber *>()->setCurrentIndex(0); // scrubbing back shows epoch 1's grid
     QCOMPARE(w.findChild<SampleGridView *>()->epoch(), 1);
     w.findChild<FrameScrubber *>()->setCurrentIndex(1);

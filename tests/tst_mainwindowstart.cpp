@@ -5,6 +5,7 @@
 #include "framescrubber.h"
 #include "panels/hyperparameterpanel.h"
 #include "windows/helpbrowser.h"
+#include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
 #include "samplegridview.h"
 #include <QAction>
@@ -22,10 +23,14 @@
 #include <QAbstractButton>
 #include <QPushButton>
 #include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QToolBar>
 #include <QTextBrowser>
 #include <QtTest>
 #include <filesystem>
+#include <functional>
 #include "mainwindowtesthelpers.h"
 
 class TestMainWindowStart : public QObject
@@ -40,6 +45,7 @@ private Q_SLOTS:
     void stepFromIdleShowsTheGrid();
     void settingsFilesOpenAndSave();
     void helpOpensAtThisWindow();
+    void desktopManners();
 
 private:
     QTemporaryDir m_dir;
@@ -180,6 +186,57 @@ void TestMainWindowStart::helpOpensAtThisWindow()
     help->showPage(HelpBrowser::Page::WhatIsAGan);
     QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
     help->close();
+}
+
+// Every window: a menu bar whose items all have access keys, Close on Ctrl+W and Quit on Ctrl+Q;
+// every toolbar action has an icon even on a desktop without an icon theme, and a tooltip that
+// says more than its label (with the shortcut, where it has one).
+static void checkManners(QMainWindow &w)
+{
+    const QString name = w.metaObject()->className();
+    QStringList keys;
+    const QList<QAction *> menus = w.menuBar()->actions();
+    QVERIFY2(!menus.isEmpty(), qPrintable(name));
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || a->text().isEmpty())
+                continue;
+            QVERIFY2(a->text().contains('&'), qPrintable(name + ": " + a->text()));
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString();
+            if (a->menu())
+                walk(a->menu());
+        }
+    };
+    for (QAction *top : menus) {
+        QVERIFY2(top->text().contains('&'), qPrintable(name + ": " + top->text()));
+        walk(top->menu());
+    }
+    QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_W).toString()), qPrintable(name));
+    QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q).toString()), qPrintable(name));
+    const auto bars = w.findChildren<QToolBar *>();
+    QVERIFY2(!bars.isEmpty(), qPrintable(name));
+    for (QToolBar *bar : bars)
+        for (QAction *a : bar->actions()) {
+            if (a->isSeparator() || a->text().isEmpty() || bar->widgetForAction(a) == nullptr)
+                continue;
+            const QString label = QString(a->text()).remove('&');
+            QVERIFY2(!a->icon().isNull() && !a->icon().pixmap(24, 24).isNull(), qPrintable(name + ": " + label));
+            QVERIFY2(a->toolTip() != label && a->toolTip().size() > label.size(), qPrintable(name + ": " + a->toolTip()));
+            if (!a->shortcut().isEmpty())
+                QVERIFY2(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)),
+                         qPrintable(name + ": " + a->toolTip()));
+        }
+}
+
+void TestMainWindowStart::desktopManners()
+{
+    QIcon::setThemeName(QString()); // no theme: the bundled icons must stand in
+    QIcon::setFallbackSearchPaths({});
+    MainWindow main;
+    checkManners(main);
+    ComparisonWindow comparison;
+    checkManners(comparison);
 }
 
 

@@ -125,7 +125,7 @@ void TestRuns::managerOwnsAndReleasesRuns()
     RunManager manager;
     QCOMPARE(manager.trainingRuns(), 0);
     QCOMPARE(manager.cores(), ganvas::availableCores());
-    QVERIFY2(manager.summary().contains("no run training"), qPrintable(manager.summary()));
+    QVERIFY2(manager.summary().contains("no run is training"), qPrintable(manager.summary()));
     RunController *run = manager.createRun();
     QCOMPARE(run->parent(), &manager);
     QVERIFY(!run->isRunning());

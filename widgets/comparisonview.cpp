@@ -59,6 +59,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     bottom->addWidget(m_table);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
+    // The table needs room for a label and four runs' values side by side.
+    bottom->setSizes({560, 440});
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);

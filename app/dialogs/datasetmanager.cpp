@@ -1,5 +1,6 @@
 #include "dialogs/datasetmanager.h"
 
+#include "support/shortcuts.h"
 #include "data/datasetcatalog.h"
 #include "data/datasetfetch.h"
 #include "data/datasetpreview.h"
@@ -64,8 +65,8 @@ void DatasetManager::buildMenu()
     menu->addAction(tr("Preview image &folder…"), m_ui->folder, &QPushButton::click);
     m_menuActions[3] = menu->addAction(tr("&Use for training"), m_ui->use, &QPushButton::click);
     menu->addSeparator();
-    menu->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
-    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    menu->addAction(tr("&Close window"), this, &QWidget::close)->setShortcuts(closeShortcuts());
+    menu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcuts(quitShortcuts());
     layout()->setMenuBar(bar);
 }
 
@@ -298,7 +299,7 @@ bool DatasetManager::preview(const QString &nameOrPath, int imageSize, int image
                            .arg(p.channels == 3 ? tr("colour") : tr("grey"))
                            .arg(QString::fromStdString(p.source).toHtmlEscaped());
         if (p.skipped > 0)
-            info += tr("<br>%n unreadable file(s) skipped", nullptr, int(p.skipped));
+            info += tr("<br>unreadable files skipped: %n", nullptr, int(p.skipped));
         for (const auto &note : p.notes)
             info += "<br><small>" + QString::fromStdString(note).toHtmlEscaped() + "</small>";
         m_ui->previewInfo->setText(info);

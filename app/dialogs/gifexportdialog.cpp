@@ -54,7 +54,7 @@ GifExportDialog::GifExportDialog(const QString &runDir, QWidget *parent)
     m_ui->from->setValue(first);
     m_ui->to->setRange(first, last);
     m_ui->to->setValue(last);
-    m_ui->status->setText(tr("%n frame(s) in this run", nullptr, int(m_epochs.size())));
+    m_ui->status->setText(tr("Frames in this run: %n", nullptr, int(m_epochs.size())));
     // Big enough for a slide (at least 480 pixels a side), with the epoch on every frame.
     m_ui->labels->setChecked(true);
     m_preview = new QLabel(this);
@@ -173,7 +173,7 @@ void GifExportDialog::onDone(const JobOutcome<bool> &outcome, const QString &fil
     m_exporting = false;
     const bool written = outcome.ok() && outcome.value;
     const QString message = !outcome.ok() ? outcome.error
-                            : written     ? tr("Wrote %1 (%n frame(s))", nullptr, frames).arg(file)
+                            : written     ? tr("Wrote %1 (frames: %n)", nullptr, frames).arg(file)
                                           : tr("Cancelled: nothing written");
     if (outcome.ok()) {
         m_ui->status->setText(message);

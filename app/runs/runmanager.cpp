@@ -81,12 +81,12 @@ int RunManager::cores() const
 QString RunManager::summary() const
 {
     if (m_training.isEmpty())
-        return tr("CPU: %n core(s), no run training.", nullptr, cores());
+        return tr("CPU cores: %n; no run is training.", nullptr, cores());
     QStringList shares;
     for (int share : m_shares)
         shares << QString::number(share);
     shares.removeDuplicates();
-    return tr("CPU: %1 core(s) shared fairly by %2 training run(s): %3 thread(s) each.")
+    return tr("CPU cores: %1, shared fairly · runs training: %2 · threads per run: %3")
         .arg(cores())
         .arg(m_training.size())
         .arg(shares.join(tr(" or ")));

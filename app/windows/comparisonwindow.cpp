@@ -1,11 +1,13 @@
 #include "windows/comparisonwindow.h"
 
+#include "support/shortcuts.h"
 #include "support/icons.h"
 
 #include "comparisontable.h"
 #include "comparisonview.h"
 #include "data/datasetpreview.h"
 #include "dialogs/runsetupdialog.h"
+#include "engine/configfields.h"
 #include "engine/cpuruntime.h"
 #include "panels/runtablemodel.h"
 #include "runs/backgroundjob.h"
@@ -152,8 +154,8 @@ void ComparisonWindow::buildToolBar()
     explain(add(tr("Export &GIF…"), QKeySequence(), ActionIcon::Animation, [this] { askAndExportGif(); }),
             tr("Save every epoch's grids, side by side, as an animated GIF"));
     menu->addSeparator();
-    menu->addAction(tr("&Close window"), QKeySequence::Close, this, &QWidget::close);
-    menu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    menu->addAction(tr("&Close window"), this, &QWidget::close)->setShortcuts(closeShortcuts());
+    menu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcuts(quitShortcuts());
 }
 
 void ComparisonWindow::buildRunsDock()
@@ -175,9 +177,11 @@ void ComparisonWindow::buildRunsDock()
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(RunTableModel::Dataset, QHeaderView::Stretch);
-    // Room for four runs; the comparison itself gets the rest of the window.
-    m_runTable->setMaximumHeight(header->sizeHint().height() +
-                                 kMaxRuns * m_runTable->verticalHeader()->defaultSectionSize() + 6);
+    // Room for all four runs, in compact rows; the comparison itself gets the rest of the window.
+    m_runTable->verticalHeader()->setDefaultSectionSize(m_runTable->fontMetrics().height() + 8);
+    const int fourRows = header->sizeHint().height() + kMaxRuns * m_runTable->verticalHeader()->defaultSectionSize() + 6;
+    m_runTable->setMinimumHeight(fourRows);
+    m_runTable->setMaximumHeight(fourRows);
     layout->addWidget(m_runTable);
     auto *runBar = new QToolBar(box);
     runBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -205,7 +209,6 @@ void ComparisonWindow::buildRunsDock()
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     connect(m_runTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ComparisonWindow::refreshControls);
-    statusBar()->addPermanentWidget(new QLabel(tr("%n CPU core(s)", nullptr, ganvas::availableCores()), this));
     refreshControls();
 }
 
@@ -309,7 +312,7 @@ void ComparisonWindow::refreshControls()
     for (int i = 0; i < m_runs->count(); ++i) {
         QString status = m_runModel->stateText(i);
         if (m_runs->state(i) == RunState::Training)
-            status += tr(" · %n thread(s)", nullptr, m_runs->threadsOf(i));
+            status += tr(" · threads: %n", nullptr, m_runs->threadsOf(i));
         m_view->setRunStatus(i, status);
     }
     const int selected = selectedRun();
@@ -329,10 +332,18 @@ void ComparisonWindow::refreshSettings()
     for (int i = 0; i < m_runs->count(); ++i) {
         const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs->run(i).config.toJson())).object();
         QVector<QPair<QString, QString>> settings;
+        ComparisonTableModel *table = m_view->comparisonTable()->model();
         for (auto it = json.begin(); it != json.end(); ++it) {
             if (it.key() == "threads")
                 continue; // the share of the cores, not a setting of the run
-            settings.append({it.key(), it.value().toVariant().toString()});
+            // Named as the settings panel names it ("Learning rate D"), explained by its help.
+            QString name = it.key();
+            if (const ganvas::ConfigField *f = ganvas::findConfigField(it.key().toStdString())) {
+                name = QCoreApplication::translate("TrainingConfig", f->label);
+                table->setExplanation(name, QCoreApplication::translate("TrainingConfig", f->help));
+            }
+            const QJsonValue v = it.value();
+            settings.append({name, v.isDouble() ? QString::number(v.toDouble(), 'g', 4) : v.toVariant().toString()});
         }
         m_view->setSettings(i, settings);
     }

@@ -1,5 +1,6 @@
 #include "windows/filemenu.h"
 
+#include "support/shortcuts.h"
 #include "runs/runsroot.h"
 
 #include <QFileDialog>
@@ -26,8 +27,8 @@ FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(win
     file->addAction(tr("&Compare runs…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &FileMenu::compareRequested);
     file->addAction(tr("&Datasets…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &FileMenu::datasetsRequested);
     file->addSeparator();
-    file->addAction(tr("C&lose window"), QKeySequence::Close, window, &QWidget::close);
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &FileMenu::quitRequested);
+    file->addAction(tr("C&lose window"), window, &QWidget::close)->setShortcuts(closeShortcuts());
+    file->addAction(tr("&Quit"), this, &FileMenu::quitRequested)->setShortcuts(quitShortcuts());
     updateRecentMenu();
 }
 

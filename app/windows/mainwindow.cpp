@@ -28,6 +28,8 @@
 #include "windows/trainingactions.h"
 #include "windows/trainingstatus.h"
 
+#include <algorithm>
+
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -278,6 +280,19 @@ bool MainWindow::openRun(const QString &runDir)
     m_panel->setConfig(run.config);
     m_view->showStored(run);
     m_messages->clear();
+    // The status bar tells where the run stands: its last figures, and whether it has ended.
+    m_status->reset();
+    if (run.batchesPerEpoch > 0)
+        m_status->setRunSize(run.batchesPerEpoch, run.config.epochs);
+    if (!run.metrics.empty())
+        m_status->showStats(run.metrics.back());
+    if (!run.scores.empty())
+        m_status->showScore(run.scores.back());
+    if (!run.metrics.empty() || run.lastEpoch() > 0) {
+        const int epochsDone = std::max(run.lastEpoch(), run.metrics.empty() ? 0 : run.metrics.back().epoch);
+        m_status->setState(epochsDone >= run.config.epochs ? TrainingStatus::State::Finished
+                                                           : TrainingStatus::State::Stopped);
+    }
     setRunDirectory(run.root);
     return true;
 }

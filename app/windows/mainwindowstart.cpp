@@ -86,7 +86,7 @@ MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChange
         box.setText(tr("These settings differ from the run's, which cannot change once it has started: %1. "
                        "Start a new run with the settings on the left?").arg(fixedChanged.join(", ")));
     } else {
-        box.setText(tr("This run has finished its %n epoch(s). Start a new run with the settings on the left? "
+        box.setText(tr("This run has finished (epochs trained: %n). Start a new run with the settings on the left? "
                        "(To train it longer, raise Epochs first.)", nullptr, epochsDone));
     }
     QPushButton *newRun = box.addButton(tr("Start a &new run"), QMessageBox::AcceptRole);

@@ -122,7 +122,7 @@ void TrainingStatus::showStats(const ganvas::StepStats &s)
         m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · GPU, one CUDA graph per step").arg(speed)
                                           : tr("%1 img/s · GPU").arg(speed));
     else
-        m_speedLabel->setText(tr("%1 img/s · %n thread(s)", nullptr, s.threads).arg(speed));
+        m_speedLabel->setText(tr("%1 img/s · threads: %n", nullptr, s.threads).arg(speed));
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;
