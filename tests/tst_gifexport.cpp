@@ -6,6 +6,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QtTest>
 
 class TestGifExport : public QObject
@@ -70,6 +71,13 @@ void TestGifExport::defaultsSuitASlide()
     auto *preview = d.findChild<QLabel *>("preview");
     QVERIFY(preview && !preview->pixmap().isNull());
     QVERIFY(!d.findChild<QPushButton *>("showFile"));
+    // The size it will have is said, and follows the scale.
+    auto *status = d.findChild<QLabel *>("status");
+    QVERIFY(status);
+    const QString side = QString::number(d.scale() * 122);
+    QVERIFY2(status->text().contains(side + " × " + side + " pixels"), qPrintable(status->text()));
+    d.findChild<QSpinBox *>("scale")->setValue(d.scale() + 1);
+    QVERIFY2(status->text().contains(QString::number(d.scale() * 122) + " × "), qPrintable(status->text()));
     QSignalSpy done(&d, &GifExportDialog::finished);
     const QString out = m_dir.filePath("slide.gif");
     d.exportTo(out);

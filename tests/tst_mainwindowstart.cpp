@@ -1,5 +1,6 @@
 // The main window's Start decision, Step from idle, failed starts, settings files and Help
 // (the rest of the main window's tests are in tst_mainwindow.cpp).
+#include "dialogs/aboutdialog.h"
 #include "lossplot.h"
 #include "panels/checkpointbrowser.h"
 #include "framescrubber.h"
@@ -186,6 +187,15 @@ void TestMainWindowStart::helpOpensAtThisWindow()
     help->showPage(HelpBrowser::Page::WhatIsAGan);
     QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
     help->close();
+    // About: version, libtorch, device, BLAS and licence, as a bug report needs them.
+    AboutDialog about;
+    QString text;
+    for (QLabel *l : about.findChildren<QLabel *>())
+        text += l->text() + "\n";
+    for (const QString &part : {QString("Version " GANVAS_VERSION), QString("Trains on "), QString("BLAS"),
+                                QString("GNU General Public License")})
+        QVERIFY2(text.contains(part), qPrintable(part + " not in: " + text));
+    QVERIFY2(text.contains("libtorch 1.") || text.contains("libtorch 2."), qPrintable(text));
 }
 
 // Every window: a menu bar whose items all have access keys, Close on Ctrl+W and Quit on Ctrl+Q;

@@ -65,7 +65,15 @@ GifExportDialog::GifExportDialog(const QString &runDir, QWidget *parent)
         try {
             const auto frame =
                 ganvas::readPng(QString("%1/frames/epoch-%2.png").arg(runDir).arg(last, 4, 10, QChar('0')).toStdString());
+            // The size the GIF will have, beside the count of frames, as the scale changes.
+            const auto showSize = [this, w = frame.width, h = frame.height](int scale) {
+                m_ui->status->setText(tr("Frames in this run: %n · each %1 × %2 pixels", nullptr, int(m_epochs.size()))
+                                          .arg(w * scale)
+                                          .arg(h * scale));
+            };
+            connect(m_ui->scale, qOverload<int>(&QSpinBox::valueChanged), this, showSize);
             m_ui->scale->setValue(std::max(2, (480 + frame.width - 1) / std::max(1, frame.width)));
+            showSize(m_ui->scale->value());
             const QImage labelled = toQImage(withEpochLabel(frame, last));
             m_preview->setPixmap(QPixmap::fromImage(labelled.scaled(labelled.size() * 2)));
             m_preview->setToolTip(tr("The last frame, epoch %1").arg(last));

@@ -1,6 +1,7 @@
 #include "engine/cpuruntime.h"
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <dlfcn.h>
 #include <malloc.h>
@@ -115,6 +116,24 @@ std::string cpuRuntimeSummary()
     std::string s = "blas " + (!core.empty() ? "OpenBLAS/" + core : at::globalContext().hasMKL() ? "MKL" : "other");
     s += " threads " + std::to_string(torch::get_num_threads()) + "/" + std::to_string(availableCores());
     return s;
+}
+
+std::string blasDescription()
+{
+    const std::string core = openBlasCore();
+    if (!core.empty())
+        return "OpenBLAS (" + core + " kernels)";
+    return at::globalContext().hasMKL() ? "MKL" : "another BLAS";
+}
+
+std::string libtorchVersion()
+{
+    return TORCH_VERSION;
+}
+
+int cudaDevices()
+{
+    return at::hasCUDA() ? int(torch::cuda::device_count()) : -1;
 }
 
 } // namespace ganvas

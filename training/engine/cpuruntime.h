@@ -27,6 +27,16 @@ std::vector<int> fairThreadShares(int cores, int runs);
 // One line for logs and `bench`: BLAS library and kernel, threads, and a warning when slow.
 std::string cpuRuntimeSummary();
 
+// The BLAS the matrix products run on: "OpenBLAS (Zen kernels)", "MKL" or "another BLAS".
+std::string blasDescription();
+
+// For Help → About and bug reports: "1.13.0" (the libtorch this was built with).
+std::string libtorchVersion();
+
+// Where training can run besides the CPU: -1 when this libtorch was built without CUDA, else
+// the number of CUDA GPUs it sees.
+int cudaDevices();
+
 // Non-empty when the maths will run on a known slow path (reference BLAS, generic kernels).
 std::string cpuRuntimeWarning();
 
