@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSlider>
+#include <QLabel>
 #include <QtTest>
 
 #include <cmath>
@@ -62,6 +63,20 @@ void TestComparisonPlot::plotOverlaysRunsWithLegend()
 
     view.setRunTitle(1, "cifar-10");
     QCOMPARE(panel->gGraph(1)->name(), QString("cifar-10 G"));
+    // Three or four runs: one legend entry per run (eight would not fit a low plot); the hint
+    // says which line is which. Back to two, G and D apart again.
+    view.addRun("svhn");
+    view.addRun("celeba");
+    QCOMPARE(plot->legend->itemCount(), 4);
+    QCOMPARE(qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(1))->plottable()->name(), QString("cifar-10"));
+    bool hinted = false;
+    for (QLabel *l : panel->findChildren<QLabel *>())
+        hinted |= l->text().contains("G loss solid, D loss dashed");
+    QVERIFY(hinted);
+    view.removeRun(3);
+    view.removeRun(2);
+    QCOMPARE(plot->legend->itemCount(), 4);
+    QCOMPARE(qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(1))->plottable()->name(), QString("mnist D"));
     view.clearLosses(0);
     panel->refresh();
     QCOMPARE(panel->gGraph(0)->dataCount(), 0);

@@ -101,7 +101,7 @@ ComparisonPlot::ComparisonPlot(QWidget *parent)
     connect(plot, &QCustomPlot::mouseDoubleClick, this, [this] { fit(); });
     updateCurves();
 
-    setMinimumSize(320, 220);
+    setMinimumSize(320, 160);
 }
 
 void ComparisonPlot::addRun(const QString &title, const QColor &colour)
@@ -130,6 +130,7 @@ void ComparisonPlot::removeRun(int run)
     customPlot()->removeGraph(m_runs[run].d);
     customPlot()->removeGraph(m_runs[run].fd);
     m_runs.remove(run);
+    updateCurves();
     invalidate();
 }
 
@@ -250,7 +251,8 @@ void ComparisonPlot::updateCurves()
             r.fd->addToLegend();
         } else {
             r.g->addToLegend();
-            r.d->addToLegend();
+            if (!compactLegend())
+                r.d->addToLegend();
         }
     }
     plot->yAxis->setLabel(scores ? tr("FD score (lower is better)") : tr("loss"));
@@ -340,10 +342,17 @@ void ComparisonPlot::applyAutoRange()
         plot->yAxis->setRangeLower(0); // a distance: read from zero
 }
 
+bool ComparisonPlot::compactLegend() const
+{
+    // Eight entries would not fit a low plot: with three or four runs, one entry per run (its
+    // colour); the hint under the plot says which line is G and which D.
+    return m_runs.size() > 2;
+}
+
 void ComparisonPlot::updateNames()
 {
     for (const Run &r : std::as_const(m_runs)) {
-        r.g->setName(tr("%1 G").arg(r.title));
+        r.g->setName(compactLegend() ? r.title : tr("%1 G").arg(r.title));
         r.d->setName(tr("%1 D").arg(r.title));
         r.fd->setName(tr("%1 FD").arg(r.title));
     }

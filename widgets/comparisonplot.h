@@ -66,6 +66,7 @@ protected:
 
 private:
     void updateNames();
+    bool compactLegend() const;
 
     struct Run
     {

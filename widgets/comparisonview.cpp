@@ -52,7 +52,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     topLayout->addLayout(m_gridLayout, 1);
     topLayout->addLayout(controls);
     // The grids are the point of the view: room for them at twice their pixel size.
-    top->setMinimumHeight(300);
+    top->setMinimumHeight(280);
 
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_plot);

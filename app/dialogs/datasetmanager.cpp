@@ -31,6 +31,8 @@ DatasetManager::DatasetManager(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::DatasetManager>()), m_model(new DatasetListModel(this))
 {
     m_ui->setupUi(this);
+    // Says what it is for even before a download: an empty bar reads as a text field.
+    m_ui->progress->setFormat(tr("No download running"));
     m_ui->dataDir->setText(QString::fromStdString(ganvas::defaultDataDir()));
     m_ui->mirror->setText(QString::fromStdString(ganvas::mirrorFromEnvironment()));
     m_ui->table->setModel(m_model);
@@ -254,7 +256,7 @@ void DatasetManager::onFetchDone(bool ok, const QString &message)
     m_fetching = false;
     setBusy(false);
     m_ui->progress->setValue(ok ? 1000 : 0);
-    m_ui->progress->setFormat(ok ? tr("done") : QString());
+    m_ui->progress->setFormat(ok ? tr("Download done") : tr("No download running"));
     setMessage(message, !ok);
     refresh();
     Q_EMIT fetchFinished(ok, message);

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -18,7 +19,12 @@ QString pageText(HelpBrowser::Page page)
 {
     QFile file(page == HelpBrowser::Page::Guide ? QStringLiteral(":/help/USER_GUIDE.md")
                                                 : QStringLiteral(":/help/WHAT_IS_A_GAN.md"));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    // The screenshots are for readers of docs/; inside the program the window itself is there.
+    static const QRegularExpression picture(QStringLiteral("^!\\[[^\\]]*\\]\\([^)]*\\)\\s*$"),
+                                            QRegularExpression::MultilineOption);
+    return QString::fromUtf8(file.readAll()).remove(picture);
 }
 
 } // namespace
