@@ -255,6 +255,7 @@ void ComparisonPlot::updateCurves()
                 r.d->addToLegend();
         }
     }
+    plot->legend->setVisible(plot->legend->itemCount() > 0); // no empty frame before any run
     plot->yAxis->setLabel(scores ? tr("FD score (lower is better)") : tr("loss"));
     m_hint->setText(scores ? tr("One point per scored epoch. Drag to pan, scroll to zoom.")
                            : tr("G loss solid, D loss dashed. Drag to pan, scroll to zoom."));
