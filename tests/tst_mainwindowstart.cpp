@@ -187,6 +187,11 @@ void TestMainWindowStart::helpOpensAtThisWindow()
     // docs/'s screenshots are left out inside the program (no broken pictures).
     QVERIFY(!help->browser()->toHtml().contains("<img"));
     QVERIFY(help->browser()->toPlainText().contains("Comparing runs"));
+    QStringList helpKeys;
+    for (QAction *a : help->actions())
+        for (const QKeySequence &k : a->shortcuts())
+            helpKeys << k.toString();
+    QVERIFY(helpKeys.contains("Ctrl+W") && helpKeys.contains("Ctrl+Q"));
     help->showPage(HelpBrowser::Page::WhatIsAGan);
     QVERIFY(help->browser()->toPlainText().contains("The discriminator, D"));
     help->close();

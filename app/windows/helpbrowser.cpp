@@ -1,6 +1,10 @@
 #include "windows/helpbrowser.h"
 
 #include "support/screenfit.h"
+#include "support/shortcuts.h"
+
+#include <QAction>
+#include <QApplication>
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -48,6 +52,14 @@ HelpBrowser::HelpBrowser() : m_browser(new QTextBrowser(this))
     connect(guide, &QPushButton::clicked, this, [this] { showPage(Page::Guide); });
     connect(gan, &QPushButton::clicked, this, [this] { showPage(Page::WhatIsAGan); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    // As in every window: Ctrl+W closes it, Ctrl+Q quits (Esc closes it too, as a dialog).
+    auto *closeAction = new QAction(tr("&Close window"), this);
+    closeAction->setShortcuts(closeShortcuts());
+    connect(closeAction, &QAction::triggered, this, &QDialog::close);
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcuts(quitShortcuts());
+    connect(quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+    addActions({closeAction, quitAction});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_browser);
     layout->addWidget(buttons);
