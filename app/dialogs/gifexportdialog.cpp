@@ -63,37 +63,28 @@ GifExportDialog::GifExportDialog(const QString &runDir, QWidget *parent)
     m_ui->layout->insertWidget(1, m_preview);
     if (!m_epochs.isEmpty()) {
         try {
+            // Read once; the preview and the size follow the checkbox and the scale from it.
             const auto frame =
                 ganvas::readPng(QString("%1/frames/epoch-%2.png").arg(runDir).arg(last, 4, 10, QChar('0')).toStdString());
-            // The size the GIF will have, beside the count of frames, as the scale changes.
             const auto showSize = [this, w = frame.width, h = frame.height](int scale) {
                 m_ui->status->setText(tr("Frames in this run: %n · each %1 × %2 pixels", nullptr, int(m_epochs.size()))
                                           .arg(w * scale)
                                           .arg(h * scale));
             };
+            const auto showPreview = [this, frame, last](bool labelled) {
+                const QImage image = toQImage(labelled ? withEpochLabel(frame, last) : frame);
+                m_preview->setPixmap(QPixmap::fromImage(image.scaled(image.size() * 2)));
+            };
             connect(m_ui->scale, qOverload<int>(&QSpinBox::valueChanged), this, showSize);
+            connect(m_ui->labels, &QCheckBox::toggled, this, showPreview);
             m_ui->scale->setValue(std::max(2, (480 + frame.width - 1) / std::max(1, frame.width)));
             showSize(m_ui->scale->value());
-            const QImage labelled = toQImage(withEpochLabel(frame, last));
-            m_preview->setPixmap(QPixmap::fromImage(labelled.scaled(labelled.size() * 2)));
+            showPreview(m_ui->labels->isChecked());
             m_preview->setToolTip(tr("The last frame, epoch %1").arg(last));
         } catch (const std::exception &) {
             m_preview->setText(tr("(the last frame cannot be read)"));
         }
     }
-    connect(m_ui->labels, &QCheckBox::toggled, this, [this, runDir, last](bool on) {
-        if (m_epochs.isEmpty())
-            return;
-        try {
-            auto frame =
-                ganvas::readPng(QString("%1/frames/epoch-%2.png").arg(runDir).arg(last, 4, 10, QChar('0')).toStdString());
-            if (on)
-                frame = withEpochLabel(frame, last);
-            const QImage image = toQImage(frame);
-            m_preview->setPixmap(QPixmap::fromImage(image.scaled(image.size() * 2)));
-        } catch (const std::exception &) {
-        }
-    });
 
     auto *exportButton = m_ui->buttons->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
     exportButton->setEnabled(!m_epochs.isEmpty());

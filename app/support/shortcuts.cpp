@@ -1,5 +1,8 @@
 #include "support/shortcuts.h"
 
+#include <QAction>
+#include <QCoreApplication>
+
 namespace {
 
 QList<QKeySequence> withPlatformKeys(QKeySequence first, QKeySequence::StandardKey key)
@@ -21,4 +24,10 @@ QList<QKeySequence> closeShortcuts()
 QList<QKeySequence> quitShortcuts()
 {
     return withPlatformKeys(QKeySequence(Qt::CTRL | Qt::Key_Q), QKeySequence::Quit);
+}
+
+void setActionToolTip(QAction *action, const QString &what)
+{
+    const QString key = action->shortcut().toString(QKeySequence::NativeText);
+    action->setToolTip(key.isEmpty() ? what : QCoreApplication::translate("ActionToolTip", "%1 (%2)").arg(what, key));
 }

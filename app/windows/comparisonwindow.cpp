@@ -130,28 +130,23 @@ void ComparisonWindow::buildToolBar()
         return a;
     };
     // Tooltips say what an action does, and its key where it has one.
-    auto explain = [](QAction *a, const QString &what) {
-        a->setToolTip(a->shortcut().isEmpty()
-                          ? what
-                          : tr("%1 (%2)").arg(what, a->shortcut().toString(QKeySequence::NativeText)));
-    };
-    explain(add(tr("&Add run…"), QKeySequence::New, ActionIcon::Add, [this] { askAndAddRun(); }),
+    setActionToolTip(add(tr("&Add run…"), QKeySequence::New, ActionIcon::Add, [this] { askAndAddRun(); }),
             tr("Set up one more run to train beside the others"));
-    explain(add(tr("Add run from &disk…"), QKeySequence::Open, ActionIcon::Open, [this] { askAndAddRunFromDisk(); }),
+    setActionToolTip(add(tr("Add run from &disk…"), QKeySequence::Open, ActionIcon::Open, [this] { askAndAddRunFromDisk(); }),
             tr("Show a run trained earlier (its folder under runs/) beside the others"));
     menu->addSeparator();
     bar->addSeparator();
-    explain(add(tr("&Start all"), QKeySequence(), ActionIcon::Start, [this] { m_runs->startAll(); }),
+    setActionToolTip(add(tr("&Start all"), QKeySequence(), ActionIcon::Start, [this] { m_runs->startAll(); }),
             tr("Start or continue every run, sharing the CPU cores between them"));
-    explain(add(tr("&Pause all"), QKeySequence(), ActionIcon::Pause, [this] { m_runs->pauseAll(true); }),
+    setActionToolTip(add(tr("&Pause all"), QKeySequence(), ActionIcon::Pause, [this] { m_runs->pauseAll(true); }),
             tr("Pause every run that is training"));
-    explain(add(tr("S&top all"), QKeySequence(), ActionIcon::Stop, [this] { m_runs->stopAll(); }),
+    setActionToolTip(add(tr("S&top all"), QKeySequence(), ActionIcon::Stop, [this] { m_runs->stopAll(); }),
             tr("End every run and save its checkpoint"));
     menu->addSeparator();
     bar->addSeparator();
-    explain(add(tr("Export &PNG…"), QKeySequence(), ActionIcon::Export, [this] { askAndExportPng(); }),
+    setActionToolTip(add(tr("Export &PNG…"), QKeySequence(), ActionIcon::Export, [this] { askAndExportPng(); }),
             tr("Save the grids of the epoch shown, side by side, as one picture"));
-    explain(add(tr("Export &GIF…"), QKeySequence(), ActionIcon::Animation, [this] { askAndExportGif(); }),
+    setActionToolTip(add(tr("Export &GIF…"), QKeySequence(), ActionIcon::Animation, [this] { askAndExportGif(); }),
             tr("Save every epoch's grids, side by side, as an animated GIF"));
     menu->addSeparator();
     menu->addAction(tr("&Close window"), this, &QWidget::close)->setShortcuts(closeShortcuts());
@@ -329,10 +324,10 @@ void ComparisonWindow::refreshControls()
 
 void ComparisonWindow::refreshSettings()
 {
+    ComparisonTableModel *table = m_view->comparisonTable()->model();
     for (int i = 0; i < m_runs->count(); ++i) {
         const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(m_runs->run(i).config.toJson())).object();
         QVector<QPair<QString, QString>> settings;
-        ComparisonTableModel *table = m_view->comparisonTable()->model();
         for (auto it = json.begin(); it != json.end(); ++it) {
             if (it.key() == "threads")
                 continue; // the share of the cores, not a setting of the run

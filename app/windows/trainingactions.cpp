@@ -1,6 +1,7 @@
 #include "windows/trainingactions.h"
 
 #include "support/icons.h"
+#include "support/shortcuts.h"
 
 #include <QAction>
 #include <QMainWindow>
@@ -40,7 +41,7 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
         {m_preview, tr("Show real training images of the chosen dataset")},
     };
     for (const auto &t : tips)
-        t.action->setToolTip(tr("%1 (%2)").arg(t.what, t.action->shortcut().toString(QKeySequence::NativeText)));
+        setActionToolTip(t.action, t.what);
     connect(m_start, &QAction::triggered, this, &TrainingActions::startRequested);
     connect(m_pause, &QAction::triggered, this, &TrainingActions::pauseRequested);
     connect(m_step, &QAction::triggered, this, [this] {
