@@ -125,8 +125,10 @@ void TestMainWindow::startPauseStepStop()
     probe.start(5);
     const qint64 stepBefore = w.lastStep();
     QTest::qWait(2000);
+    // At least ten steps while probed: on a loaded machine (tests side by side) that can take
+    // longer than the two seconds, so the probe goes on until then.
+    QTRY_VERIFY2_WITH_TIMEOUT(w.lastStep() > stepBefore + 10, "not training while probed", 30000);
     probe.stop();
-    QVERIFY2(w.lastStep() > stepBefore + 10, "not training while probed");
     qInfo("worst gap between 5 ms timer ticks while training: %lld ms", worst);
     QVERIFY2(worst < 50, qPrintable(QString("event loop blocked for %1 ms").arg(worst)));
 
