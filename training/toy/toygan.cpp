@@ -68,7 +68,7 @@ torch::Tensor ToyGan::realPoints(int64_t n)
     return samplePoints(m_shape, n, m_gen, m_drawn);
 }
 
-ToyStep ToyGan::stepD()
+ToyStep ToyGan::trainD()
 {
     const int64_t n = m_settings.batchSize;
     const auto real = realPoints(n);
@@ -87,11 +87,10 @@ ToyStep ToyGan::stepD()
     m_last.dLoss = loss.item<double>();
     m_last.dReal = meanScore(m_loss, realOut.detach()).item<double>();
     m_last.dFake = meanScore(m_loss, fakeOut.detach()).item<double>();
-    ++m_steps;
     return m_last;
 }
 
-ToyStep ToyGan::stepG()
+ToyStep ToyGan::trainG()
 {
     const int64_t n = m_settings.batchSize;
     m_optG->zero_grad();
@@ -102,16 +101,26 @@ ToyStep ToyGan::stepG()
     m_d->zero_grad(); // D's gradients from G's step are not D's to use
     m_last.gLoss = loss.item<double>();
     m_last.dFake = meanScore(m_loss, out.detach()).item<double>();
-    ++m_steps;
     return m_last;
+}
+
+ToyStep ToyGan::stepD()
+{
+    ++m_steps;
+    return trainD();
+}
+
+ToyStep ToyGan::stepG()
+{
+    ++m_steps;
+    return trainG();
 }
 
 ToyStep ToyGan::step()
 {
-    stepD();
-    const ToyStep s = stepG();
-    --m_steps; // one batch, two halves
-    return s;
+    ++m_steps; // one batch, both halves
+    trainD();
+    return trainG();
 }
 
 torch::Tensor ToyGan::fixedFakes() const

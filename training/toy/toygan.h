@@ -65,6 +65,9 @@ public:
     Discriminator &discriminator() { return m_d; }
 
 private:
+    // The two halves of a step, without counting it.
+    ToyStep trainD();
+    ToyStep trainG();
     torch::Tensor generate(const torch::Tensor &z) const;
     torch::Tensor dOut(const torch::Tensor &x) const;
 
