@@ -9,6 +9,7 @@
 #include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
 #include "windows/scorechart.h"
+#include "windows/toylabwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,6 +33,10 @@ struct Options
     QCommandLineOption exportPng{"export-png", "With --compare: write the comparison of the RUN_DIRs as a PNG and quit.",
                                  "file"};
     QCommandLineOption datasets{"datasets", "Open the dataset manager."};
+    QCommandLineOption lab{"lab", "Open the 2-D lab: a small GAN learning points in the plane (with --start it "
+                                  "trains at once)."};
+    QCommandLineOption shape{"shape", "With --lab: the points to learn: ring, grid, moons, spiral or drawn.", "name",
+                             "ring"};
     QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
                                                  "as one chart to this PNG and quit.", "file"};
     QCommandLineOption preview{"preview", "With --datasets: show real samples of this dataset.", "name"};
@@ -163,6 +168,22 @@ int runDatasets(QApplication &app, const QCommandLineParser &cli, const Options 
     return app.exec();
 }
 
+// --lab: the 2-D lab alone.
+int runLab(QApplication &app, const QCommandLineParser &cli, const Options &o)
+{
+    ToyLabWindow lab;
+    lab.setShape(cli.value(o.shape));
+    if (cli.isSet(o.start))
+        QTimer::singleShot(0, &lab, [&lab] { lab.setRunning(true); });
+    if (cli.isSet(o.screenshot))
+        QTimer::singleShot(3000, &lab, [&lab, file = cli.value(o.screenshot)] {
+            saveScreenshot(&lab, file);
+            QApplication::quit();
+        });
+    lab.show();
+    return app.exec();
+}
+
 // --screenshot in the main window: the picture after that epoch, then close (which stops the
 // run with a checkpoint). A run that ends before that epoch quits without a picture (the
 // caller sees no file); one that ends at it waits for the picture.
@@ -219,7 +240,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.addHelpOption();
     cli.addVersionOption();
     cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.preview, o.plotScores});
+                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.preview, o.plotScores});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
 }
 
@@ -275,5 +296,7 @@ int main(int argc, char **argv)
         return runComparison(app, cli, o, runs, *config);
     if (cli.isSet(o.datasets))
         return runDatasets(app, cli, o);
+    if (cli.isSet(o.lab))
+        return runLab(app, cli, o);
     return runMainWindow(app, cli, o, runs, *config);
 }

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void coverageCountsModes();
     void badInputsAreNamed();
     void halfStepsLeaveTheOtherAlone();
+    void learningRatesChangeLive();
     void viewsHaveTheirShapes();
     void learnsTheRing();
 };
@@ -103,6 +104,23 @@ static bool same(const std::vector<torch::Tensor> &a, torch::nn::Module &m)
         if (!torch::equal(a[i], now[i].detach()))
             return false;
     return true;
+}
+
+void TestToyLab::learningRatesChangeLive()
+{
+    // Two equal GANs; one's rates cut a thousandfold mid-run moves its G a thousandth as far.
+    ToyGan a(ToySettings{}, Shape::Ring), b(ToySettings{}, Shape::Ring);
+    b.setLearningRates(1e-6, 1e-6);
+    QCOMPARE(b.settings().lrG, 1e-6);
+    const auto before = a.fixedFakes();
+    QVERIFY(torch::equal(before, b.fixedFakes()));
+    a.stepG();
+    b.stepG();
+    const double movedA = (a.fixedFakes() - before).abs().max().item<double>();
+    const double movedB = (b.fixedFakes() - before).abs().max().item<double>();
+    QVERIFY2(movedB > 0 && movedB < movedA / 100, qPrintable(QString("%1 %2").arg(movedA).arg(movedB)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, a.setLearningRates(0, 1e-3));
+    QCOMPARE(a.settings().lrG, ToySettings{}.lrG); // a refused change changes nothing
 }
 
 void TestToyLab::halfStepsLeaveTheOtherAlone()

@@ -31,6 +31,7 @@ Q_SIGNALS:
     void exportGridRequested();
     void compareRequested();
     void datasetsRequested();
+    void labRequested();
     void quitRequested();
 
 private:

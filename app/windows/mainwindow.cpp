@@ -26,6 +26,7 @@
 #include "windows/helpmenu.h"
 #include "windows/runexports.h"
 #include "windows/trainingactions.h"
+#include "windows/toylabwindow.h"
 #include "windows/trainingstatus.h"
 
 #include <algorithm>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(RunManager *runs, QWidget *parent)
 MainWindow::~MainWindow()
 {
     delete m_comparison;
+    delete m_lab;
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
 }
@@ -131,6 +133,7 @@ void MainWindow::connectFileMenu()
     connect(m_fileMenu, &FileMenu::exportGridRequested, m_exports, &RunExports::exportGrid);
     connect(m_fileMenu, &FileMenu::compareRequested, this, &MainWindow::showComparison);
     connect(m_fileMenu, &FileMenu::datasetsRequested, this, &MainWindow::showDatasets);
+    connect(m_fileMenu, &FileMenu::labRequested, this, &MainWindow::showLab);
     connect(m_fileMenu, &FileMenu::quitRequested, this, &QWidget::close);
     connect(m_fileMenu, &FileMenu::openSettingsRequested, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open settings"), QDir::homePath(),
@@ -435,32 +438,6 @@ void MainWindow::onEpoch(int epoch, qint64 step, const ganvas::Image8 &frame)
 {
     m_view->addEpoch(epoch, step, toQImage(frame));
     Q_EMIT epochShown(epoch);
-}
-
-ComparisonWindow *MainWindow::showComparison()
-{
-    if (!m_comparison) {
-        m_comparison = new ComparisonWindow(m_runs); // a window of its own, closed with this one
-        m_comparison->setAttribute(Qt::WA_DeleteOnClose, false);
-    }
-    m_comparison->setTemplateConfig(m_panel->config());
-    m_comparison->show();
-    m_comparison->raise();
-    return m_comparison;
-}
-
-DatasetManager *MainWindow::showDatasets()
-{
-    if (!m_datasets) {
-        m_datasets = new DatasetManager(this);
-        connect(m_datasets, &DatasetManager::datasetChosen, this, [this](const QString &dataset) {
-            if (!isTraining())
-                setDataset(dataset);
-        });
-    }
-    m_datasets->show();
-    m_datasets->raise();
-    return m_datasets;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

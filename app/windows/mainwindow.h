@@ -12,6 +12,7 @@
 
 class CheckpointBrowser;
 class ComparisonWindow;
+class ToyLabWindow;
 class DatasetManager;
 class FileMenu;
 class HyperparameterPanel;
@@ -69,6 +70,7 @@ public:
     QString stateText() const;
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
+    ToyLabWindow *showLab();
     // File → Datasets: the dataset manager.
     DatasetManager *showDatasets();
 
@@ -132,5 +134,6 @@ private:
     bool m_startWithOneStep = false; // Step pressed while idle
     std::optional<StartChoice> m_nextStartChoice;
     ComparisonWindow *m_comparison = nullptr;
+    ToyLabWindow *m_lab = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

@@ -123,6 +123,17 @@ ToyStep ToyGan::step()
     return trainG();
 }
 
+void ToyGan::setLearningRates(double lrG, double lrD)
+{
+    if (!(lrG > 0) || !(lrD > 0))
+        throw std::invalid_argument("learning rates must be > 0");
+    for (auto [opt, lr] : {std::pair{m_optG.get(), lrG}, std::pair{m_optD.get(), lrD}})
+        for (auto &group : opt->param_groups())
+            static_cast<torch::optim::AdamOptions &>(group.options()).lr(lr);
+    m_settings.lrG = lrG;
+    m_settings.lrD = lrD;
+}
+
 torch::Tensor ToyGan::fixedFakes() const
 {
     torch::NoGradGuard noGrad;

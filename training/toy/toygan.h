@@ -43,6 +43,10 @@ public:
     ToyStep stepD();
     ToyStep stepG();
     int64_t steps() const { return m_steps; }
+    // The losses and verdicts of the last step (or half-step).
+    const ToyStep &lastStep() const { return m_last; }
+    // From the next step on (both > 0; throws std::invalid_argument otherwise).
+    void setLearningRates(double lrG, double lrD);
 
     // The generator's points for the fixed noise (n x 2); the same noise every call.
     torch::Tensor fixedFakes() const;

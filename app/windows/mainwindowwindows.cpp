@@ -1,0 +1,45 @@
+// The windows the main window opens beside itself: the comparison, the dataset manager and the
+// 2-D lab. The rest of MainWindow is in mainwindow.cpp.
+#include "windows/mainwindow.h"
+
+#include "dialogs/datasetmanager.h"
+#include "panels/hyperparameterpanel.h"
+#include "windows/comparisonwindow.h"
+#include "windows/toylabwindow.h"
+
+ToyLabWindow *MainWindow::showLab()
+{
+    if (!m_lab) {
+        m_lab = new ToyLabWindow; // a window of its own, closed with this one
+        m_lab->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_lab->show();
+    m_lab->raise();
+    return m_lab;
+}
+
+ComparisonWindow *MainWindow::showComparison()
+{
+    if (!m_comparison) {
+        m_comparison = new ComparisonWindow(m_runs); // a window of its own, closed with this one
+        m_comparison->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_comparison->setTemplateConfig(m_panel->config());
+    m_comparison->show();
+    m_comparison->raise();
+    return m_comparison;
+}
+
+DatasetManager *MainWindow::showDatasets()
+{
+    if (!m_datasets) {
+        m_datasets = new DatasetManager(this);
+        connect(m_datasets, &DatasetManager::datasetChosen, this, [this](const QString &dataset) {
+            if (!isTraining())
+                setDataset(dataset);
+        });
+    }
+    m_datasets->show();
+    m_datasets->raise();
+    return m_datasets;
+}
