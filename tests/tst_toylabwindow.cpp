@@ -163,12 +163,13 @@ void TestToyLabWindow::learnsADrawing()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(nextSnapshot(w));
     w.setShape("drawn");
-    QPushButton *draw = button(w, "Draw"), *start = button(w, "Start");
+    QPushButton *draw = button(w, "Done drawing"), *start = button(w, "Start");
     QVERIFY(draw && start);
     QVERIFY(draw->isVisible() && draw->isChecked());
     QVERIFY(!start->isEnabled()); // nothing drawn yet: nothing to learn
     QCOMPARE(w.coverageText(), QString("Draw some points first"));
     QVERIFY(w.messages()->text().isEmpty()); // an instruction, not an error
+    QVERIFY(!nextSnapshot(w, 1000)); // nor does the ring of before come back
 
     // A stroke across the upper right quarter of the plane.
     ToyPlaneView *plane = w.plane();
@@ -189,6 +190,7 @@ void TestToyLabWindow::learnsADrawing()
     QVERIFY(w.coverageText().contains("points drawn"));
 
     draw->click(); // done drawing: the lab starts over on the drawing
+    QCOMPARE(draw->text().remove('&'), QString("Draw"));
     QVERIFY(nextSnapshot(w));
     QVERIFY(start->isEnabled());
     QCOMPARE(w.lastSnapshot().steps, 0);

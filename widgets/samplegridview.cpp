@@ -13,6 +13,7 @@ void SampleGridView::setGrid(const QImage &grid, int epoch)
     m_epoch = epoch;
     m_caption.clear();
     update();
+    Q_EMIT changed();
 }
 
 void SampleGridView::setStepGrid(const QImage &grid, int epoch, qint64 step)
@@ -20,6 +21,7 @@ void SampleGridView::setStepGrid(const QImage &grid, int epoch, qint64 step)
     setGrid(grid, epoch);
     m_caption = tr("Epoch %1, after step %2").arg(epoch).arg(step);
     update();
+    Q_EMIT changed();
 }
 
 void SampleGridView::setRealSamples(const QImage &grid, const QString &caption)
@@ -28,6 +30,7 @@ void SampleGridView::setRealSamples(const QImage &grid, const QString &caption)
     m_epoch = 0;
     m_caption = caption;
     update();
+    Q_EMIT changed();
 }
 
 QString SampleGridView::caption() const

@@ -22,6 +22,10 @@ public:
     int epoch() const { return m_epoch; }
     QSize sizeHint() const override { return {360, 380}; }
 
+Q_SIGNALS:
+    // Another grid or caption is on show.
+    void changed();
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 

@@ -42,10 +42,16 @@ public:
     std::function<void(bool)> ranOut; // running stopped on an error
     std::shared_ptr<std::atomic<bool>> inFlight;
 
-    void reset(const ToyLabSettings &s)
+    void clear()
     {
         m_running = false;
         m_gan.reset();
+    }
+
+    void reset(const ToyLabSettings &s, int generation)
+    {
+        clear();
+        m_generation = generation;
         try {
             toy::ToySettings t;
             t.loss = s.loss.toStdString();
@@ -136,6 +142,7 @@ private:
         if (!m_gan || (!force && inFlight->load()))
             return;
         ToySnapshot s;
+        s.generation = m_generation;
         try {
             const auto &last = m_gan->lastStep();
             s.steps = m_gan->steps();
@@ -167,6 +174,7 @@ private:
     std::unique_ptr<toy::ToyGan> m_gan;
     QVector<QPointF> m_real;
     bool m_running = false;
+    int m_generation = 0;
     QElapsedTimer m_rate;
     qint64 m_rateSteps = 0;
     double m_stepsPerSecond = 0;
@@ -208,7 +216,8 @@ ToyLab::~ToyLab()
 void ToyLab::receive(const ToySnapshot &snapshot)
 {
     m_inFlight->store(false);
-    Q_EMIT snapshotReady(snapshot);
+    if (snapshot.generation == m_generation)
+        Q_EMIT snapshotReady(snapshot);
 }
 
 void ToyLab::reset(const ToyLabSettings &settings)
@@ -217,7 +226,19 @@ void ToyLab::reset(const ToyLabSettings &settings)
         m_running = false;
         Q_EMIT runningChanged(false);
     }
-    QMetaObject::invokeMethod(m_engine, [e = m_engine, settings] { e->reset(settings); }, Qt::QueuedConnection);
+    const int generation = ++m_generation;
+    QMetaObject::invokeMethod(m_engine, [e = m_engine, settings, generation] { e->reset(settings, generation); },
+                              Qt::QueuedConnection);
+}
+
+void ToyLab::clear()
+{
+    if (m_running) {
+        m_running = false;
+        Q_EMIT runningChanged(false);
+    }
+    ++m_generation;
+    QMetaObject::invokeMethod(m_engine, [e = m_engine] { e->clear(); }, Qt::QueuedConnection);
 }
 
 void ToyLab::setRunning(bool running)

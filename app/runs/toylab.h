@@ -27,6 +27,7 @@ struct ToyLabSettings
 // One picture of the lab: everything the plane view draws, computed together after a step.
 struct ToySnapshot
 {
+    int generation = 0; // which reset it belongs to (older ones are dropped)
     qint64 steps = 0;
     double dLoss = 0, gLoss = 0, dReal = 0, dFake = 0;
     bool probability = true;      // D's map is a probability (bce); a raw score otherwise
@@ -55,6 +56,8 @@ public:
 
     // Starts over with these settings (paused); a problem comes back as failed().
     void reset(const ToyLabSettings &settings);
+    // No GAN at all (nothing to learn yet); snapshots still on their way are dropped.
+    void clear();
     void setRunning(bool running);
     bool isRunning() const { return m_running; }
     // One batch while paused: both halves, only D's, or only G's.
@@ -76,4 +79,5 @@ private:
     ToyLabEngine *m_engine = nullptr;
     std::shared_ptr<std::atomic<bool>> m_inFlight;
     bool m_running = false;
+    int m_generation = 0;
 };

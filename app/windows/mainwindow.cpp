@@ -26,6 +26,7 @@
 #include "windows/helpmenu.h"
 #include "windows/runexports.h"
 #include "windows/trainingactions.h"
+#include "windows/presentermode.h"
 #include "windows/toylabwindow.h"
 #include "windows/trainingstatus.h"
 
@@ -42,6 +43,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -55,10 +57,15 @@ MainWindow::MainWindow(RunManager *runs, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_messages);
     layout->addWidget(m_view, 1);
-    setCentralWidget(central);
+    auto *pages = new QStackedWidget; // the normal view, and presenter mode's
+    pages->addWidget(central);
+    setCentralWidget(pages);
     m_exports = new RunExports(this, m_view->plot(), m_view->grid(), m_messages);
     buildActions();
     buildDocks();
+    m_presenter = new PresenterMode(this, pages, m_view->grid(), m_actions);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_presenter->action());
     m_status = new TrainingStatus(statusBar());
     setRunning(false);
     fitToScreen(this);
@@ -232,6 +239,7 @@ void MainWindow::newRun()
     m_runDir.clear();
     m_exports->setRunDirectory({});
     m_view->clear();
+    m_presenter->clearFigures();
     m_messages->clear();
     m_status->reset();
     setWindowTitle(tr("GANvas"));
@@ -334,6 +342,7 @@ void MainWindow::startNewRun()
     const QString runDir = newRunDirectory();
     QDir().mkpath(runDir);
     m_view->clear();
+    m_presenter->clearFigures();
     m_status->reset();
     launch(m_panel->config(), runDir, {});
 }
@@ -387,6 +396,7 @@ void MainWindow::connectRun()
     connect(w, &TrainerWorker::scoreReady, this, [this](const ganvas::QualityScore &s) {
         m_view->addScore(s);
         m_status->showScore(s);
+        m_presenter->showScore(s.fd);
         m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::scoreStatus, m_view, &RunView::showScoreStatus);
@@ -432,6 +442,7 @@ void MainWindow::onStats(const ganvas::StepStats &s)
     m_lastStats = s;
     m_view->addStats(s);
     m_status->showStats(s);
+    m_presenter->showStats(s, m_panel->config().epochs);
 }
 
 void MainWindow::onEpoch(int epoch, qint64 step, const ganvas::Image8 &frame)

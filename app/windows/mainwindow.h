@@ -13,6 +13,7 @@
 class CheckpointBrowser;
 class ComparisonWindow;
 class ToyLabWindow;
+class PresenterMode;
 class DatasetManager;
 class FileMenu;
 class HyperparameterPanel;
@@ -71,6 +72,7 @@ public:
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     ToyLabWindow *showLab();
+    PresenterMode *presenter() const { return m_presenter; }
     // File → Datasets: the dataset manager.
     DatasetManager *showDatasets();
 
@@ -135,5 +137,6 @@ private:
     std::optional<StartChoice> m_nextStartChoice;
     ComparisonWindow *m_comparison = nullptr;
     ToyLabWindow *m_lab = nullptr;
+    PresenterMode *m_presenter = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

@@ -85,8 +85,8 @@ QWidget *ToyLabWindow::buildPanel()
     m_shape->addItem(tr("Your own drawing"), QStringLiteral("drawn"));
     m_shape->setToolTip(tr("The real points G learns to imitate. Another shape starts over."));
     dataLayout->addWidget(m_shape);
-    m_drawHint = new QLabel(tr("Press Draw, then hold the left mouse button and draw on the plane. "
-                               "Press Draw again to train on what you drew."));
+    m_drawHint = new QLabel(tr("Hold the left mouse button and draw on the plane, then press Done drawing "
+                               "or Start."));
     m_drawHint->setWordWrap(true);
     dataLayout->addWidget(m_drawHint);
     auto *drawRow = new QHBoxLayout;
@@ -182,7 +182,7 @@ QWidget *ToyLabWindow::buildPanel()
     connect(m_draw, &QPushButton::toggled, this, [this](bool on) {
         m_plane->setDrawing(on);
         if (on) {
-            setRunning(false);
+            m_lab->setRunning(false);
         } else if (settings().shape == QLatin1String("drawn")) {
             startOver(); // train on what was drawn
         }
@@ -277,7 +277,7 @@ void ToyLabWindow::startOver()
     const ToyLabSettings s = settings();
     if (s.shape == QLatin1String("drawn") && s.drawn.isEmpty()) {
         // Nothing to learn yet: say what to do instead of an error.
-        m_lab->setRunning(false);
+        m_lab->clear();
         m_coverage->setText(tr("Draw some points first"));
         m_figures->clear();
         m_speed->clear();
@@ -317,7 +317,8 @@ void ToyLabWindow::showSnapshot(const ToySnapshot &s)
     if (s.steps == 0)
         m_figures->setText(tr("Step 0: nothing trained yet. Press Start, or Step for one batch."));
     else
-        m_figures->setText(tr("Step %L1\nD loss %2   G loss %3\n").arg(s.steps).arg(number(s.dLoss), number(s.gLoss)) +
+        m_figures->setText((s.modes > 0 ? tr("Step %L1").arg(s.steps) + QLatin1Char('\n') : QString()) +
+                           tr("D loss %1   G loss %2").arg(number(s.dLoss), number(s.gLoss)) + QLatin1Char('\n') +
                            verdict.arg(number(s.dReal), number(s.dFake)));
     const qint64 ms = m_rateClock.elapsed();
     if (ms > 1000) {
@@ -336,7 +337,7 @@ void ToyLabWindow::refreshControls()
 {
     const bool running = m_lab->isRunning();
     const bool drawnShape = settings().shape == QLatin1String("drawn");
-    const bool canTrain = !(drawnShape && (m_plane->drawnPoints().isEmpty() || m_draw->isChecked()));
+    const bool canTrain = !(drawnShape && m_plane->drawnPoints().isEmpty());
     m_run->setText(running ? tr("Pause") : tr("Start"));
     m_run->setEnabled(canTrain);
     m_startAction->setEnabled(canTrain && !running);
@@ -345,6 +346,7 @@ void ToyLabWindow::refreshControls()
         w->setEnabled(canTrain && !running);
     for (QAction *a : {m_stepAction, m_stepDAction, m_stepGAction})
         a->setEnabled(canTrain && !running);
+    m_draw->setText(m_draw->isChecked() ? tr("&Done drawing") : tr("&Draw"));
     m_drawHint->setVisible(drawnShape);
     m_draw->setVisible(drawnShape);
     m_clearDrawing->setVisible(drawnShape);
