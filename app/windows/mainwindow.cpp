@@ -293,6 +293,11 @@ bool MainWindow::openRun(const QString &runDir)
     m_messages->clear();
     // The status bar tells where the run stands: its last figures, and whether it has ended.
     m_status->reset();
+    m_presenter->clearFigures();
+    if (!run.metrics.empty())
+        m_presenter->showStats(run.metrics.back(), run.config.epochs);
+    if (!run.scores.empty())
+        m_presenter->showScore(run.scores.back().fd);
     if (run.batchesPerEpoch > 0)
         m_status->setRunSize(run.batchesPerEpoch, run.config.epochs);
     if (!run.metrics.empty())
