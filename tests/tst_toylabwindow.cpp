@@ -86,6 +86,11 @@ void TestToyLabWindow::learnsTheRingWhileRedrawing()
     QVERIFY(w.coverageText().contains("of 8 modes covered"));
     w.setRunning(false);
     QVERIFY(!w.lab()->isRunning());
+    // Closing the window pauses it: nothing trains on unseen.
+    w.setRunning(true);
+    QVERIFY(w.lab()->isRunning());
+    w.close();
+    QVERIFY(!w.lab()->isRunning());
 }
 
 void TestToyLabWindow::stepsAreExact()

@@ -69,6 +69,13 @@ ToyLabWindow::ToyLabWindow(QWidget *parent) : QMainWindow(parent)
 
 ToyLabWindow::~ToyLabWindow() = default;
 
+void ToyLabWindow::hideEvent(QHideEvent *event)
+{
+    if (!isMinimized())
+        m_lab->setRunning(false);
+    QMainWindow::hideEvent(event);
+}
+
 QWidget *ToyLabWindow::buildPanel()
 {
     auto *panel = new QWidget;

@@ -42,6 +42,10 @@ public:
 Q_SIGNALS:
     void snapshotShown(qint64 steps);
 
+protected:
+    // A closed (or hidden) lab pauses: it must not train on, unseen, taking the cores.
+    void hideEvent(QHideEvent *event) override;
+
 private:
     QWidget *buildPanel();
     void buildActions();

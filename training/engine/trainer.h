@@ -81,6 +81,9 @@ public:
     ImageShape imageShape() const { return m_shape; }
     Generator &generator() { return m_g; }
     Discriminator &discriminator() { return m_d; }
+    // The optimisers, for a step taken apart (engine/stepthrough.h).
+    FusedAdam &optimizerG() { return *m_optG; }
+    FusedAdam &optimizerD() { return *m_optD; }
     const torch::Tensor &fixedNoise() const { return m_fixedNoise; }
     const std::vector<StepStats> &history() const { return m_history; }
     // The quality scores so far (score_every), as quality.csv and the checkpoint hold them.
