@@ -9,6 +9,8 @@
 #include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
 #include "windows/scorechart.h"
+#include "runs/stepthroughsession.h"
+#include "windows/stepthroughwindow.h"
 #include "windows/toylabwindow.h"
 
 #include <QAction>
@@ -35,6 +37,9 @@ struct Options
     QCommandLineOption datasets{"datasets", "Open the dataset manager."};
     QCommandLineOption lab{"lab", "Open the 2-D lab: a small GAN learning points in the plane (with --start it "
                                   "trains at once)."};
+    QCommandLineOption stepThrough{"step-through", "Open the step-through of one training step: of a checkpoint "
+                                                   "given as the argument, else of the settings of --preset, "
+                                                   "--config, --dataset, --limit."};
     QCommandLineOption shape{"shape", "With --lab: the points to learn: ring, grid, moons, spiral or drawn.", "name",
                              "ring"};
     QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
@@ -168,6 +173,28 @@ int runDatasets(QApplication &app, const QCommandLineParser &cli, const Options 
     return app.exec();
 }
 
+// --step-through: the step-through window alone; with --screenshot, a picture at phase 3.
+int runStepThrough(QApplication &app, const QCommandLineParser &cli, const Options &o,
+                   const ganvas::TrainingConfig &config)
+{
+    StepThroughWindow window;
+    auto c = config;
+    if (cli.isSet(o.dataset))
+        c.dataset = cli.value(o.dataset).toStdString();
+    window.open(c, cli.positionalArguments().value(0));
+    if (cli.isSet(o.screenshot))
+        QObject::connect(window.session(), &StepThroughSession::ready, &window, [&window, file = cli.value(o.screenshot)] {
+            window.session()->next();
+            window.session()->next();
+            QTimer::singleShot(500, &window, [&window, file] {
+                saveScreenshot(&window, file);
+                QApplication::quit();
+            });
+        });
+    window.show();
+    return app.exec();
+}
+
 // --lab: the 2-D lab alone.
 int runLab(QApplication &app, const QCommandLineParser &cli, const Options &o)
 {
@@ -240,7 +267,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.addHelpOption();
     cli.addVersionOption();
     cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.preview, o.plotScores});
+                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.preview, o.plotScores});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
 }
 
@@ -298,5 +325,7 @@ int main(int argc, char **argv)
         return runDatasets(app, cli, o);
     if (cli.isSet(o.lab))
         return runLab(app, cli, o);
+    if (cli.isSet(o.stepThrough))
+        return runStepThrough(app, cli, o, *config);
     return runMainWindow(app, cli, o, runs, *config);
 }

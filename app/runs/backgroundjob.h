@@ -15,7 +15,8 @@
 
 class QThreadPool;
 
-// The one way app/ runs work off the GUI thread: training runs, GIF exports, dataset fetches
+// The way app/ runs one-off work off the GUI thread (the 2-D lab alone keeps a thread of its
+// own, runs/toylab.h): training runs, GIF exports, dataset fetches
 // and previews all go through runInBackground(). The work runs on one shared thread pool; its
 // result or its error comes back on the context object's thread, and not at all once the
 // context is destroyed. An exception thrown by the work becomes the outcome's error and is

@@ -27,6 +27,7 @@
 #include "windows/runexports.h"
 #include "windows/trainingactions.h"
 #include "windows/presentermode.h"
+#include "windows/stepthroughwindow.h"
 #include "windows/toylabwindow.h"
 #include "windows/trainingstatus.h"
 
@@ -76,6 +77,7 @@ MainWindow::~MainWindow()
 {
     delete m_comparison;
     delete m_lab;
+    delete m_stepThrough;
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
 }
@@ -129,6 +131,7 @@ void MainWindow::buildActions()
             w->requestCheckpoint();
     });
     connect(m_actions, &TrainingActions::previewRequested, this, &MainWindow::previewData);
+    connect(m_actions, &TrainingActions::stepThroughRequested, this, &MainWindow::showStepThrough);
 }
 
 void MainWindow::connectFileMenu()

@@ -13,6 +13,7 @@
 class CheckpointBrowser;
 class ComparisonWindow;
 class ToyLabWindow;
+class StepThroughWindow;
 class PresenterMode;
 class DatasetManager;
 class FileMenu;
@@ -72,6 +73,8 @@ public:
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     ToyLabWindow *showLab();
+    // The step-through of the settings shown, or of the checkpoint selected in the browser.
+    StepThroughWindow *showStepThrough();
     PresenterMode *presenter() const { return m_presenter; }
     // File → Datasets: the dataset manager.
     DatasetManager *showDatasets();
@@ -137,6 +140,7 @@ private:
     std::optional<StartChoice> m_nextStartChoice;
     ComparisonWindow *m_comparison = nullptr;
     ToyLabWindow *m_lab = nullptr;
+    StepThroughWindow *m_stepThrough = nullptr;
     PresenterMode *m_presenter = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

@@ -5,7 +5,21 @@
 #include "dialogs/datasetmanager.h"
 #include "panels/hyperparameterpanel.h"
 #include "windows/comparisonwindow.h"
+#include "panels/checkpointbrowser.h"
+#include "windows/stepthroughwindow.h"
 #include "windows/toylabwindow.h"
+
+StepThroughWindow *MainWindow::showStepThrough()
+{
+    if (!m_stepThrough) {
+        m_stepThrough = new StepThroughWindow; // a window of its own, closed with this one
+        m_stepThrough->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_stepThrough->open(m_panel->config(), m_checkpoints->selectedCheckpoint());
+    m_stepThrough->show();
+    m_stepThrough->raise();
+    return m_stepThrough;
+}
 
 ToyLabWindow *MainWindow::showLab()
 {

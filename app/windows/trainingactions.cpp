@@ -31,6 +31,8 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
     tools->addSeparator();
     menu->addSeparator();
     m_preview = add(tr("Pre&view data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), ActionIcon::Preview);
+    m_stepThrough = menu->addAction(tr("Step &through one batch…"));
+    m_stepThrough->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     // Tooltips say what an action does and its key, not only its name again.
     const struct { QAction *action; QString what; } tips[] = {
         {m_start, tr("Train the settings on the left (or continue the run shown)")},
@@ -39,6 +41,7 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
         {m_stop, tr("End the run and save a checkpoint")},
         {m_save, tr("Save a checkpoint now and keep training")},
         {m_preview, tr("Show real training images of the chosen dataset")},
+        {m_stepThrough, tr("Walk through one training step in five phases, each explained")},
     };
     for (const auto &t : tips)
         setActionToolTip(t.action, t.what);
@@ -51,6 +54,7 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
     connect(m_stop, &QAction::triggered, this, &TrainingActions::stopRequested);
     connect(m_save, &QAction::triggered, this, &TrainingActions::saveRequested);
     connect(m_preview, &QAction::triggered, this, &TrainingActions::previewRequested);
+    connect(m_stepThrough, &QAction::triggered, this, &TrainingActions::stepThroughRequested);
 }
 
 void TrainingActions::setRunning(bool running)

@@ -22,6 +22,7 @@ public:
     QAction *stop() const { return m_stop; }
     QAction *save() const { return m_save; }
     QAction *preview() const { return m_preview; }
+    QAction *stepThrough() const { return m_stepThrough; }
     // While a run trains, Start and Preview are off and the run's controls on.
     void setRunning(bool running);
     // Pause shows whether the run is paused (without asking for a pause).
@@ -34,7 +35,8 @@ Q_SIGNALS:
     void stopRequested();
     void saveRequested();
     void previewRequested();
+    void stepThroughRequested();
 
 private:
-    QAction *m_start, *m_pause, *m_step, *m_stop, *m_save, *m_preview;
+    QAction *m_start, *m_pause, *m_step, *m_stop, *m_save, *m_preview, *m_stepThrough;
 };
