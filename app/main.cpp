@@ -11,7 +11,10 @@
 #include "windows/scorechart.h"
 #include "runs/stepthroughsession.h"
 #include "windows/stepthroughwindow.h"
+#include "windows/latentexplorerwindow.h"
 #include "windows/toylabwindow.h"
+#include "checkpoint/rundirectory.h"
+#include "support/messagebar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,6 +43,8 @@ struct Options
     QCommandLineOption stepThrough{"step-through", "Open the step-through of one training step: of a checkpoint "
                                                    "given as the argument, else of the settings of --preset, "
                                                    "--config, --dataset, --limit."};
+    QCommandLineOption latent{"latent", "Open the latent explorer on the generator of this checkpoint (or the newest "
+                                        "checkpoint of this run directory).", "checkpoint"};
     QCommandLineOption shape{"shape", "With --lab: the points to learn: ring, grid, moons, spiral or drawn.", "name",
                              "ring"};
     QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
@@ -195,6 +200,30 @@ int runStepThrough(QApplication &app, const QCommandLineParser &cli, const Optio
     return app.exec();
 }
 
+// --latent: the latent explorer alone.
+int runLatent(QApplication &app, const QCommandLineParser &cli, const Options &o)
+{
+    LatentExplorerWindow window;
+    QString checkpoint = cli.value(o.latent);
+    try {
+        checkpoint = QString::fromStdString(ganvas::RunDirectory::resolveCheckpoint(checkpoint.toStdString()));
+    } catch (const std::exception &e) {
+        qCCritical(lcUi).noquote() << "error:" << e.what();
+        return 2;
+    }
+    if (!window.open(checkpoint)) {
+        qCCritical(lcUi).noquote() << "error:" << window.messages()->text();
+        return 2;
+    }
+    if (cli.isSet(o.screenshot))
+        QTimer::singleShot(800, &window, [&window, file = cli.value(o.screenshot)] {
+            saveScreenshot(&window, file);
+            QApplication::quit();
+        });
+    window.show();
+    return app.exec();
+}
+
 // --lab: the 2-D lab alone.
 int runLab(QApplication &app, const QCommandLineParser &cli, const Options &o)
 {
@@ -267,7 +296,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.addHelpOption();
     cli.addVersionOption();
     cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.preview, o.plotScores});
+                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.latent, o.preview, o.plotScores});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
 }
 
@@ -325,6 +354,8 @@ int main(int argc, char **argv)
         return runDatasets(app, cli, o);
     if (cli.isSet(o.lab))
         return runLab(app, cli, o);
+    if (cli.isSet(o.latent))
+        return runLatent(app, cli, o);
     if (cli.isSet(o.stepThrough))
         return runStepThrough(app, cli, o, *config);
     return runMainWindow(app, cli, o, runs, *config);

@@ -27,6 +27,8 @@ FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(win
     file->addAction(tr("&Compare runs…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &FileMenu::compareRequested);
     file->addAction(tr("&Datasets…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &FileMenu::datasetsRequested);
     file->addAction(tr("2-D &lab…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &FileMenu::labRequested);
+    file->addAction(tr("Latent &explorer…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    &FileMenu::latentExplorerRequested);
     file->addSeparator();
     file->addAction(tr("C&lose window"), window, &QWidget::close)->setShortcuts(closeShortcuts());
     file->addAction(tr("&Quit"), this, &FileMenu::quitRequested)->setShortcuts(quitShortcuts());

@@ -32,6 +32,7 @@ Q_SIGNALS:
     void compareRequested();
     void datasetsRequested();
     void labRequested();
+    void latentExplorerRequested();
     void quitRequested();
 
 private:

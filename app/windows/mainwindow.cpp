@@ -28,6 +28,7 @@
 #include "windows/trainingactions.h"
 #include "windows/presentermode.h"
 #include "windows/stepthroughwindow.h"
+#include "windows/latentexplorerwindow.h"
 #include "windows/toylabwindow.h"
 #include "windows/trainingstatus.h"
 
@@ -78,6 +79,7 @@ MainWindow::~MainWindow()
     delete m_comparison;
     delete m_lab;
     delete m_stepThrough;
+    delete m_latent;
     if (m_controller)
         m_runs->releaseRun(std::exchange(m_controller, nullptr));
 }
@@ -144,6 +146,7 @@ void MainWindow::connectFileMenu()
     connect(m_fileMenu, &FileMenu::compareRequested, this, &MainWindow::showComparison);
     connect(m_fileMenu, &FileMenu::datasetsRequested, this, &MainWindow::showDatasets);
     connect(m_fileMenu, &FileMenu::labRequested, this, &MainWindow::showLab);
+    connect(m_fileMenu, &FileMenu::latentExplorerRequested, this, &MainWindow::showLatentExplorer);
     connect(m_fileMenu, &FileMenu::quitRequested, this, &QWidget::close);
     connect(m_fileMenu, &FileMenu::openSettingsRequested, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open settings"), QDir::homePath(),

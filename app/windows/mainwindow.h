@@ -13,6 +13,7 @@
 class CheckpointBrowser;
 class ComparisonWindow;
 class ToyLabWindow;
+class LatentExplorerWindow;
 class StepThroughWindow;
 class PresenterMode;
 class DatasetManager;
@@ -73,6 +74,8 @@ public:
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     ToyLabWindow *showLab();
+    // The latent explorer of the checkpoint selected in the browser, else of the run's newest.
+    LatentExplorerWindow *showLatentExplorer();
     // The step-through of the settings shown, or of the checkpoint selected in the browser.
     StepThroughWindow *showStepThrough();
     PresenterMode *presenter() const { return m_presenter; }
@@ -140,6 +143,7 @@ private:
     std::optional<StartChoice> m_nextStartChoice;
     ComparisonWindow *m_comparison = nullptr;
     ToyLabWindow *m_lab = nullptr;
+    LatentExplorerWindow *m_latent = nullptr;
     StepThroughWindow *m_stepThrough = nullptr;
     PresenterMode *m_presenter = nullptr;
     DatasetManager *m_datasets = nullptr;

@@ -7,6 +7,9 @@
 #include "windows/comparisonwindow.h"
 #include "panels/checkpointbrowser.h"
 #include "windows/stepthroughwindow.h"
+#include "checkpoint/rundirectory.h"
+#include "support/messagebar.h"
+#include "windows/latentexplorerwindow.h"
 #include "windows/toylabwindow.h"
 
 StepThroughWindow *MainWindow::showStepThrough()
@@ -19,6 +22,30 @@ StepThroughWindow *MainWindow::showStepThrough()
     m_stepThrough->show();
     m_stepThrough->raise();
     return m_stepThrough;
+}
+
+LatentExplorerWindow *MainWindow::showLatentExplorer()
+{
+    if (!m_latent) {
+        m_latent = new LatentExplorerWindow; // a window of its own, closed with this one
+        m_latent->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    QString checkpoint = m_checkpoints->selectedCheckpoint();
+    if (checkpoint.isEmpty() && !m_runDir.isEmpty()) {
+        try {
+            checkpoint = QString::fromStdString(ganvas::RunDirectory::resolveCheckpoint(m_runDir.toStdString()));
+        } catch (const std::exception &) {
+            // no checkpoint yet: the explorer says how to open one
+        }
+    }
+    if (!checkpoint.isEmpty())
+        m_latent->open(checkpoint);
+    else if (!m_latent->isOpen())
+        m_latent->messages()->showInfo(tr("This run has no checkpoint yet: train an epoch first, or open a "
+                                          "checkpoint here (Explorer → Open checkpoint…, Ctrl+O)."));
+    m_latent->show();
+    m_latent->raise();
+    return m_latent;
 }
 
 ToyLabWindow *MainWindow::showLab()
