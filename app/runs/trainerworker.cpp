@@ -11,6 +11,7 @@ TrainerWorker::TrainerWorker()
     qRegisterMetaType<ganvas::DivergenceEvent>();
     qRegisterMetaType<ganvas::QualityScore>();
     qRegisterMetaType<ganvas::ScoreStatus>();
+    qRegisterMetaType<ganvas::DiscriminatorView>();
 }
 
 TrainerWorker::~TrainerWorker() = default;

@@ -21,6 +21,7 @@ Q_DECLARE_METATYPE(ganvas::Image8)
 Q_DECLARE_METATYPE(ganvas::DivergenceEvent)
 Q_DECLARE_METATYPE(ganvas::QualityScore)
 Q_DECLARE_METATYPE(ganvas::ScoreStatus)
+Q_DECLARE_METATYPE(ganvas::DiscriminatorView)
 
 // Runs a Trainer in the calling (background) thread and turns its events into signals that
 // reach the GUI thread queued, carrying copies. Controls (pause, step, stop, checkpoint) are
@@ -49,6 +50,8 @@ public:
     // The fields of this JSON config that may change mid-run apply from the next step.
     void updateLiveSettings(const QString &configJson);
     bool isRunning() const { return m_running; }
+    // Whether the run sends discriminatorView() (twice a second at most; off by default).
+    void requestDiscriminatorView(bool on) { m_wantView = on; }
 
     // Loads the dataset, builds the Trainer (restoring `checkpoint` when given) and trains;
     // returns when the run ends. Runs in a background job (see RunController).
@@ -73,6 +76,8 @@ Q_SIGNALS:
     // The run could not start or stopped on an error.
     void failed(const QString &message);
     void finished(bool completed);
+    // What D says about a sample of real images and fakes now (when asked for).
+    void discriminatorView(const ganvas::DiscriminatorView &view);
 
 private:
     // Calls `call` on the live trainer, if there is one (before and after a run the
@@ -87,6 +92,8 @@ private:
     void onDivergence(const ganvas::DivergenceEvent &event) override;
     void onQualityScore(const ganvas::QualityScore &score) override;
     void onScoreStatus(const ganvas::ScoreStatus &status) override;
+    bool wantsDiscriminatorView() const override { return m_wantView; }
+    void onDiscriminatorView(const ganvas::DiscriminatorView &view) override { Q_EMIT discriminatorView(view); }
 
     std::unique_ptr<ganvas::Trainer> m_trainer;
     std::atomic<ganvas::Trainer *> m_live{nullptr};
@@ -94,4 +101,5 @@ private:
     std::atomic<bool> m_stopEarly{false};
     std::atomic<int> m_pendingThreads{-1};
     std::atomic<bool> m_startWithOneStep{false};
+    std::atomic<bool> m_wantView{false};
 };

@@ -22,6 +22,7 @@
 #include "support/messagebar.h"
 #include "support/screenfit.h"
 #include "windows/comparisonwindow.h"
+#include "windows/discriminatordock.h"
 #include "windows/filemenu.h"
 #include "windows/helpmenu.h"
 #include "windows/runexports.h"
@@ -193,6 +194,14 @@ void MainWindow::buildDocks()
     showCheckpoints->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_viewMenu->addAction(showSettings);
     m_viewMenu->addAction(showCheckpoints);
+    m_dView = new DiscriminatorDock(this); // a third tab, hidden until asked for
+    addDockWidget(Qt::LeftDockWidgetArea, m_dView);
+    tabifyDockWidget(ckDock, m_dView);
+    m_dView->hide();
+    QAction *showDView = m_dView->toggleViewAction();
+    showDView->setText(tr("&D's view"));
+    showDView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_viewMenu->addAction(showDView);
 }
 
 bool MainWindow::previewData()
@@ -382,6 +391,7 @@ void MainWindow::launch(const ganvas::TrainingConfig &config, const QString &run
 void MainWindow::connectRun()
 {
     auto *w = m_controller->worker();
+    m_dView->attach(w);
     connect(w, &TrainerWorker::started, this,
             [this](int batches, int epochs, qint64) { m_status->setRunSize(batches, epochs); });
     connect(w, &TrainerWorker::statsReady, this, &MainWindow::onStats);

@@ -16,6 +16,7 @@ class ToyLabWindow;
 class LatentExplorerWindow;
 class StepThroughWindow;
 class PresenterMode;
+class DiscriminatorDock;
 class DatasetManager;
 class FileMenu;
 class HyperparameterPanel;
@@ -79,6 +80,7 @@ public:
     // The step-through of the settings shown, or of the checkpoint selected in the browser.
     StepThroughWindow *showStepThrough();
     PresenterMode *presenter() const { return m_presenter; }
+    DiscriminatorDock *discriminatorDock() const { return m_dView; }
     // File → Datasets: the dataset manager.
     DatasetManager *showDatasets();
 
@@ -146,5 +148,6 @@ private:
     LatentExplorerWindow *m_latent = nullptr;
     StepThroughWindow *m_stepThrough = nullptr;
     PresenterMode *m_presenter = nullptr;
+    DiscriminatorDock *m_dView = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ganvas {
 
@@ -36,6 +37,20 @@ struct EpochResult
     std::string framePath;     // frames/epoch-NNNN.png, "" without a run directory
 };
 
+// D's view of the moment: its verdicts on a sample of real images and of fakes (a probability
+// for bce, D's raw score otherwise), and the four images at the ends — the real and the fake D
+// finds most real, the real and the fake it finds most fake. Sent at most twice a second, to an
+// observer that asks for it.
+struct DiscriminatorView
+{
+    int epoch = 0;
+    int64_t step = 0;
+    bool probability = true;
+    std::vector<double> realScores, fakeScores;
+    Image8 mostRealReal, mostFakeReal, mostRealFake, mostFakeFake;
+    double mostRealRealScore = 0, mostFakeRealScore = 0, mostRealFakeScore = 0, mostFakeFakeScore = 0;
+};
+
 enum class TrainerState { Idle, Running, Paused, Stopped, Finished, Failed };
 
 // Implemented by the GUI's worker and the CLI's printer. Called on the training thread;
@@ -57,6 +72,9 @@ public:
     virtual void onScoreStatus(const ScoreStatus &) {}
     // After a single step taken while paused: the grid from the fixed noise as G is now.
     virtual void onStepGrid(const Image8 & /*grid*/, int /*epoch*/, int64_t /*step*/) {}
+    // Whether to send onDiscriminatorView() (it costs a forward pass of both networks).
+    virtual bool wantsDiscriminatorView() const { return false; }
+    virtual void onDiscriminatorView(const DiscriminatorView &) {}
 };
 
 } // namespace ganvas

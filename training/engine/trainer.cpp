@@ -290,6 +290,7 @@ bool Trainer::report()
         m_runDir->appendMetric(s);
     if (m_observer)
         m_observer->onStepStats(s);
+    sendDiscriminatorView();
     forwardScoreStatus();
     return true;
 }

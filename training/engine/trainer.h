@@ -89,6 +89,9 @@ public:
     // The quality scores so far (score_every), as quality.csv and the checkpoint hold them.
     const std::vector<QualityScore> &scores() const { return m_scores; }
     Image8 previewGrid();
+    // D's verdicts on `n` random real images and `n` fakes from fresh noise (trainerdview.cpp);
+    // draws from a generator of its own, so the run's own random numbers are not touched.
+    DiscriminatorView discriminatorView(int n = 64);
     double currentInstanceNoise() const;
     // True once steps replay a captured CUDA graph (CUDA builds, see CudaGraphStep).
     bool stepInCudaGraph() const;
@@ -132,6 +135,7 @@ private:
     torch::Tensor realBatchAt(const torch::Tensor &batchIndex) const;
     torch::Tensor imagesAt(const torch::Tensor &indices) const; // uint8 → float in [-1, 1]
     void deviceStep(bool gStep, double sigma, const torch::Tensor &real);
+    void sendDiscriminatorView();
     bool graphable(bool gStep, double sigma) const;
 
     TrainingConfig m_config;
@@ -161,6 +165,8 @@ private:
     std::vector<QualityScore> m_scores;
     std::unique_ptr<ScoreSession> m_scoring;    // made when the first score is due or run() starts
     std::unique_ptr<CudaGraphStep> m_graph;     // the captured step (CUDA)
+    at::Generator m_viewGen;                     // D's view's samples (not the run's stream)
+    std::chrono::steady_clock::time_point m_lastView{};
     struct GraphKey // what the captured step took as constant
     {
         double labelSmoothing = -1, labelFlipProb = -1;
