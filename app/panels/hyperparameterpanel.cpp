@@ -164,7 +164,7 @@ void HyperparameterPanel::refreshAdvanced()
     const bool shown = isAdvancedShown();
     QHash<QGroupBox *, bool> anyShown;
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        const bool visible = shown || !m_advanced.contains(it.key());
+        const bool visible = (shown || !m_advanced.contains(it.key())) && !m_hidden.contains(it.key());
         m_forms.value(it.key())->setRowVisible(it.value(), visible);
         anyShown[m_groups.value(it.key())] |= visible;
     }
@@ -374,7 +374,8 @@ void HyperparameterPanel::refreshFields()
         // A field refused with this loss stays editable, so the user can set it back.
         if (w->property("problem").toBool())
             why.clear();
-        const bool editable = !m_running || m_live.value(name);
+        const bool locked = m_locked.contains(name);
+        const bool editable = (!m_running || m_live.value(name)) && !locked;
         w->setEnabled(why.isEmpty() && editable);
         if (QLabel *label = m_labels.value(name))
             label->setEnabled(why.isEmpty());
@@ -382,6 +383,8 @@ void HyperparameterPanel::refreshFields()
         QString tip = help;
         if (!why.isEmpty())
             tip += "\n" + why;
+        else if (locked)
+            tip += "\n" + tr("Locked by the lesson.");
         else if (!editable)
             tip += "\n" + tr("Locked while training.");
         if (w->property("problem").toBool())
@@ -400,6 +403,14 @@ bool HyperparameterPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void HyperparameterPanel::setLessonControls(const QStringList &hidden, const QStringList &locked)
+{
+    m_hidden = hidden;
+    m_locked = locked;
+    refreshAdvanced();
+    refreshFields();
 }
 
 void HyperparameterPanel::setRunning(bool running)

@@ -36,6 +36,10 @@ public:
     bool hasProblem(const QString &jsonName) const;
     // Locks the fields that cannot change during a run.
     void setRunning(bool running);
+    // A lesson's teacher controls: these fields (JSON names) hidden, those shown but locked.
+    void setLessonControls(const QStringList &hidden, const QStringList &locked);
+    QStringList hiddenFields() const { return m_hidden; }
+    QStringList lockedFields() const { return m_locked; }
     // The field's editor, by its JSON name (for tests and focus).
     QWidget *field(const QString &jsonName) const { return m_fields.value(jsonName); }
     // The preset chooser above the fields: it shows the preset the settings follow, or Custom.
@@ -84,4 +88,5 @@ private:
     QHash<QString, QGroupBox *> m_groups;    // and its group box
     QStringList m_advanced;                  // JSON names of the advanced fields
     bool m_running = false;
+    QStringList m_hidden, m_locked; // by the lesson on
 };

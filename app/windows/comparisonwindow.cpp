@@ -9,6 +9,7 @@
 #include "dialogs/runsetupdialog.h"
 #include "engine/configfields.h"
 #include "engine/cpuruntime.h"
+#include "panels/lessonbar.h"
 #include "panels/runtablemodel.h"
 #include "runs/backgroundjob.h"
 #include "runs/runmanager.h"
@@ -66,6 +67,8 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_messages);
+    m_lessonBar = new LessonBar;
+    layout->addWidget(m_lessonBar);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
     buildToolBar();

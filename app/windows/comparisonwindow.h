@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class ComparisonView;
+class LessonBar;
 class MessageBar;
 class QAction;
 class QLabel;
@@ -39,6 +40,8 @@ public:
     // A new run with these settings, in the runs folder, named `name` (or after its dataset).
     // Returns its index, or -1 (lastError() says why: too many runs, invalid settings).
     int addRun(const ganvas::TrainingConfig &config, const QString &name = {});
+    // A lesson's texts, above the runs.
+    LessonBar *lessonBar() const { return m_lessonBar; }
     // A run directory written by ganvas or ganvas-cli: its frames, curves and settings.
     // Start continues it from its newest checkpoint. -1 when it cannot be read.
     int addRunFromDisk(const QString &runDir);
@@ -81,6 +84,7 @@ private:
 
     ComparisonView *m_view;
     MessageBar *m_messages;
+    LessonBar *m_lessonBar;
     QTableView *m_runTable;
     RunTableModel *m_runModel;
     QLabel *m_threadsLabel;

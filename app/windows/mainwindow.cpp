@@ -24,6 +24,8 @@
 #include "windows/comparisonwindow.h"
 #include "windows/discriminatordock.h"
 #include "windows/filemenu.h"
+#include "windows/lessonsmenu.h"
+#include "panels/lessonbar.h"
 #include "windows/helpmenu.h"
 #include "windows/runexports.h"
 #include "windows/trainingactions.h"
@@ -59,6 +61,8 @@ MainWindow::MainWindow(RunManager *runs, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_messages);
+    m_lessonBar = new LessonBar;
+    layout->addWidget(m_lessonBar);
     layout->addWidget(m_view, 1);
     auto *pages = new QStackedWidget; // the normal view, and presenter mode's
     pages->addWidget(central);
@@ -101,6 +105,7 @@ void MainWindow::buildActions()
     connectFileMenu();
     m_actions = new TrainingActions(this);
     m_viewMenu = menuBar()->addMenu(tr("&View")); // filled by buildDocks()
+    m_lessons = new LessonsMenu(menuBar()->addMenu(tr("&Lessons")), this);
     new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The main window"));
     auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
     connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
@@ -258,30 +263,6 @@ void MainWindow::newRun()
     m_messages->clear();
     m_status->reset();
     setWindowTitle(tr("GANvas"));
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray());
-    const QString last = settings.value("lastConfig").toString();
-    if (last.isEmpty())
-        return;
-    try {
-        m_panel->setConfig(ganvas::TrainingConfig::fromJson(last.toStdString(), "saved settings"));
-    } catch (const std::exception &e) {
-        // Settings from another version: the defaults stay, and the log says why.
-        qCWarning(lcUi).noquote() << "saved settings not used:" << e.what();
-    }
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("window/state", saveState());
-    settings.setValue("lastConfig", QString::fromStdString(m_panel->config().toJson()));
 }
 
 void MainWindow::setRunDirectory(const QString &runDir)
@@ -491,10 +472,3 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveSettings();
     event->accept();
 }
-
-QAction *MainWindow::startAction() const { return m_actions->start(); }
-QAction *MainWindow::pauseAction() const { return m_actions->pause(); }
-QAction *MainWindow::stepAction() const { return m_actions->step(); }
-QAction *MainWindow::stopAction() const { return m_actions->stop(); }
-QAction *MainWindow::saveAction() const { return m_actions->save(); }
-QAction *MainWindow::previewAction() const { return m_actions->preview(); }

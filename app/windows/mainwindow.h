@@ -16,6 +16,9 @@ class ToyLabWindow;
 class LatentExplorerWindow;
 class StepThroughWindow;
 class PresenterMode;
+class LessonBar;
+class LessonsMenu;
+class MessageBar;
 class DiscriminatorDock;
 class DatasetManager;
 class FileMenu;
@@ -55,6 +58,11 @@ public:
     QAction *saveAction() const;
     QAction *previewAction() const;
 
+    MessageBar *messages() const { return m_messages; }
+    HyperparameterPanel *panel() const { return m_panel; }
+    // A lesson's texts, above the view; the Lessons menu.
+    LessonBar *lessonBar() const { return m_lessonBar; }
+    LessonsMenu *lessons() const { return m_lessons; }
     // The message on show ("" when none): why Start was refused, why a run failed.
     QString settingsError() const;
     void setConfig(const ganvas::TrainingConfig &config);
@@ -149,5 +157,7 @@ private:
     StepThroughWindow *m_stepThrough = nullptr;
     PresenterMode *m_presenter = nullptr;
     DiscriminatorDock *m_dView = nullptr;
+    LessonBar *m_lessonBar = nullptr;
+    LessonsMenu *m_lessons = nullptr;
     DatasetManager *m_datasets = nullptr;
 };

@@ -1,4 +1,5 @@
-// The main window's Start decision (continue a run or start a new one) and its settings files;
+// The main window's Start decision (continue a run or start a new one), its settings files and
+// the settings it keeps between sessions;
 // the rest of MainWindow is in mainwindow.cpp.
 #include "windows/mainwindow.h"
 
@@ -6,13 +7,16 @@
 #include "engine/checkpointpreview.h"
 #include "engine/configfields.h"
 #include "panels/hyperparameterpanel.h"
+#include "runs/logging.h"
 #include "support/messagebar.h"
+#include "windows/trainingactions.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace {
@@ -131,3 +135,33 @@ bool MainWindow::saveSettings(const QString &file)
     return true;
 }
 
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    const QString last = settings.value("lastConfig").toString();
+    if (last.isEmpty())
+        return;
+    try {
+        m_panel->setConfig(ganvas::TrainingConfig::fromJson(last.toStdString(), "saved settings"));
+    } catch (const std::exception &e) {
+        // Settings from another version: the defaults stay, and the log says why.
+        qCWarning(lcUi).noquote() << "saved settings not used:" << e.what();
+    }
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("lastConfig", QString::fromStdString(m_panel->config().toJson()));
+}
+
+QAction *MainWindow::startAction() const { return m_actions->start(); }
+QAction *MainWindow::pauseAction() const { return m_actions->pause(); }
+QAction *MainWindow::stepAction() const { return m_actions->step(); }
+QAction *MainWindow::stopAction() const { return m_actions->stop(); }
+QAction *MainWindow::saveAction() const { return m_actions->save(); }
+QAction *MainWindow::previewAction() const { return m_actions->preview(); }

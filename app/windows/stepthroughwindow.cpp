@@ -1,5 +1,6 @@
 #include "windows/stepthroughwindow.h"
 
+#include "panels/lessonbar.h"
 #include "runs/stepthroughsession.h"
 #include "scoredimagestrip.h"
 #include "scorehistogram.h"
@@ -75,6 +76,8 @@ StepThroughWindow::StepThroughWindow(QWidget *parent) : QMainWindow(parent)
     auto *central = new QWidget;
     auto *v = new QVBoxLayout(central);
     v->addWidget(m_messages);
+    m_lessonBar = new LessonBar;
+    v->addWidget(m_lessonBar);
 
     m_title = new QLabel;
     QFont big = m_title->font();

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class LessonBar;
 class MessageBar;
 class QComboBox;
 class QLabel;
@@ -30,6 +31,7 @@ public:
     void open(const ganvas::TrainingConfig &config, const QString &checkpoint = {});
     StepThroughSession *session() const { return m_session; }
     MessageBar *messages() const { return m_messages; }
+    LessonBar *lessonBar() const { return m_lessonBar; }
     QPushButton *nextButton() const { return m_next; }
     QPushButton *backButton() const { return m_back; }
     QPushButton *playButton() const { return m_play; }
@@ -52,6 +54,7 @@ private:
 
     StepThroughSession *m_session;
     MessageBar *m_messages;
+    LessonBar *m_lessonBar;
     QLabel *m_title, *m_source, *m_explanation, *m_figures, *m_counter;
     QList<QLabel *> m_chips;
     QLabel *m_realCaption, *m_fakeCaption, *m_afterCaption;

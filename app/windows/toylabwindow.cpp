@@ -1,6 +1,7 @@
 #include "windows/toylabwindow.h"
 
 #include "numberfield.h"
+#include "panels/lessonbar.h"
 #include "support/icons.h"
 #include "support/messagebar.h"
 #include "support/screenfit.h"
@@ -43,6 +44,8 @@ ToyLabWindow::ToyLabWindow(QWidget *parent) : QMainWindow(parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_messages);
+    m_lessonBar = new LessonBar;
+    leftLayout->addWidget(m_lessonBar);
     leftLayout->addWidget(m_plane, 1);
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
@@ -268,6 +271,18 @@ void ToyLabWindow::setShape(const QString &shape)
     const int i = m_shape->findData(shape);
     if (i >= 0)
         m_shape->setCurrentIndex(i);
+}
+
+void ToyLabWindow::applyLesson(const QString &shape, const QString &loss, double lrG, double lrD)
+{
+    const QSignalBlocker a(m_shape), b(m_loss), c(m_lrG), d(m_lrD);
+    if (const int i = m_shape->findData(shape); i >= 0)
+        m_shape->setCurrentIndex(i);
+    if (const int i = m_loss->findData(loss); i >= 0)
+        m_loss->setCurrentIndex(i);
+    m_lrG->setValue(lrG);
+    m_lrD->setValue(lrD);
+    startOver();
 }
 
 void ToyLabWindow::setRunning(bool running)

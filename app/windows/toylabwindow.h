@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+class LessonBar;
 class MessageBar;
 class NumberField;
 class QAction;
@@ -35,6 +36,9 @@ public:
     void setShape(const QString &shape);
     void setRunning(bool running);
     MessageBar *messages() const { return m_messages; }
+    LessonBar *lessonBar() const { return m_lessonBar; }
+    // A lesson's start: this shape and loss, these rates, from the beginning.
+    void applyLesson(const QString &shape, const QString &loss, double lrG, double lrD);
     // The coverage line as shown ("6 of 8 modes covered").
     QString coverageText() const;
     double redrawsPerSecond() const { return m_redrawsPerSecond; }
@@ -57,6 +61,7 @@ private:
     ToyLab *m_lab;
     ToyPlaneView *m_plane;
     MessageBar *m_messages;
+    LessonBar *m_lessonBar;
     QComboBox *m_shape, *m_loss;
     NumberField *m_lrG, *m_lrD;
     QPushButton *m_draw, *m_clearDrawing, *m_run, *m_stepButton, *m_stepD, *m_stepG, *m_reset;
