@@ -12,6 +12,8 @@
 #include "runs/stepthroughsession.h"
 #include "windows/stepthroughwindow.h"
 #include "windows/latentexplorerwindow.h"
+#include "windows/lessonsmenu.h"
+#include <QFileInfo>
 #include "windows/toylabwindow.h"
 #include "checkpoint/rundirectory.h"
 #include "support/messagebar.h"
@@ -45,6 +47,9 @@ struct Options
                                                    "--config, --dataset, --limit."};
     QCommandLineOption latent{"latent", "Open the latent explorer on the generator of this checkpoint (or the newest "
                                         "checkpoint of this run directory).", "checkpoint"};
+    QCommandLineOption lesson{"lesson", "Start a lesson: a shipped one by name (what-d-and-g-do, d-too-strong, "
+                                        "mode-collapse, tricks-that-help, grey-against-colour) or a lesson file.",
+                              "name|file"};
     QCommandLineOption shape{"shape", "With --lab: the points to learn: ring, grid, moons, spiral or drawn.", "name",
                              "ring"};
     QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
@@ -240,6 +245,20 @@ int runLab(QApplication &app, const QCommandLineParser &cli, const Options &o)
     return app.exec();
 }
 
+// --lesson: a shipped lesson by its file's name, or a lesson file.
+bool startLesson(MainWindow &window, const QString &nameOrFile)
+{
+    try {
+        for (const Lesson &l : Lesson::shipped())
+            if (QFileInfo(l.source).baseName() == nameOrFile)
+                return window.lessons()->start(l);
+        return window.lessons()->start(Lesson::fromFile(nameOrFile));
+    } catch (const std::exception &e) {
+        qCCritical(lcUi).noquote() << "error:" << e.what();
+        return false;
+    }
+}
+
 // --screenshot in the main window: the picture after that epoch, then close (which stops the
 // run with a checkpoint). A run that ends before that epoch quits without a picture (the
 // caller sees no file); one that ends at it waits for the picture.
@@ -278,6 +297,8 @@ int runMainWindow(QApplication &app, const QCommandLineParser &cli, const Option
     if (cli.isSet(o.limit))
         window.setLimit(config.limit);
     window.show();
+    if (cli.isSet(o.lesson) && !startLesson(window, cli.value(o.lesson)))
+        return 2;
     if (cli.isSet(o.screenshot))
         screenshotMainAt(&window, cli.value(o.screenshot), cli.value(o.shotEpoch).toInt());
     if (cli.isSet(o.start)) {
@@ -296,7 +317,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.addHelpOption();
     cli.addVersionOption();
     cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
-                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.latent, o.preview, o.plotScores});
+                    o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.latent, o.lesson, o.preview, o.plotScores});
     cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
 }
 
