@@ -4,6 +4,7 @@
 #include "numberfield.h"
 #include "support/messagebar.h"
 #include "toyplaneview.h"
+#include "windows/toylabstepthrough.h"
 #include "windows/toylabwindow.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void layersSwitch();
     void learnsADrawing();
     void changingTheLossStartsOver();
+    void stepsThroughInPhases();
     void fitsASmallScreen();
 
 private:
@@ -232,6 +234,52 @@ void TestToyLabWindow::changingTheLossStartsOver()
     QVERIFY(nextSnapshot(w));
     QCOMPARE(w.lastSnapshot().steps, 1);
     QCOMPARE(w.settings().lrG, 1e-4);
+}
+
+void TestToyLabWindow::stepsThroughInPhases()
+{
+    ToyLabWindow w;
+    w.show();
+    QVERIFY(nextSnapshot(w));
+    ToyPlaneView *plane = w.plane();
+    plane->setLayerVisible(ToyPlaneView::Manifold, true); // the user's own choice, to come back
+    ToyLabStepThrough *st = w.stepThrough();
+    button(w, "Step through")->click();
+    QVERIFY(st->isVisible());
+    QCOMPARE(st->phase(), 1);
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::RealPoints));
+    QVERIFY(!plane->isLayerVisible(ToyPlaneView::FakePoints) && !plane->isLayerVisible(ToyPlaneView::DecisionMap));
+    st->next();
+    QCOMPARE(st->phase(), 2);
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::FakePoints));
+    st->next();
+    QCOMPARE(st->phase(), 3);
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::DecisionMap));
+    QCOMPARE(w.lastSnapshot().steps, 0); // nothing trained by looking
+    const ToySnapshot before = w.lastSnapshot();
+    st->next(); // D's update
+    QVERIFY(nextSnapshot(w));
+    QCOMPARE(st->phase(), 4);
+    QCOMPARE(w.lastSnapshot().steps, 1);
+    QCOMPARE(w.lastSnapshot().fake, before.fake); // G untouched
+    st->next(); // G's update
+    QVERIFY(nextSnapshot(w));
+    QCOMPARE(st->phase(), 5);
+    QCOMPARE(w.lastSnapshot().steps, 2);
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::Gradients));
+    QVERIFY(w.lastSnapshot().fake != before.fake);
+    st->back();
+    QCOMPARE(st->phase(), 4);
+    st->next();
+    QCOMPARE(st->phase(), 5);
+    QVERIFY(!nextSnapshot(w, 500)); // shown again, not trained again
+    QCOMPARE(w.lastSnapshot().steps, 2);
+    st->next(); // the next batch
+    QCOMPARE(st->phase(), 1);
+    st->end();
+    QVERIFY(!st->isVisible());
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::Manifold)); // the user's layers are back
+    QVERIFY(plane->isLayerVisible(ToyPlaneView::FakePoints));
 }
 
 void TestToyLabWindow::fitsASmallScreen()

@@ -7,6 +7,7 @@
 #include "support/screenfit.h"
 #include "support/shortcuts.h"
 #include "toyplaneview.h"
+#include "windows/toylabstepthrough.h"
 #include "windows/helpmenu.h"
 
 #include <QApplication>
@@ -136,9 +137,15 @@ QWidget *ToyLabWindow::buildPanel()
     buttons->addWidget(m_stepButton, 0, 1);
     buttons->addWidget(m_stepD, 1, 0);
     buttons->addWidget(m_stepG, 1, 1);
-    buttons->addWidget(m_reset, 2, 0, 1, 2);
+    m_stepThroughButton = new QPushButton(tr("Step thro&ugh"));
+    m_stepThroughButton->setToolTip(tr("One step in five phases, each shown and explained"));
+    buttons->addWidget(m_stepThroughButton, 2, 0);
+    buttons->addWidget(m_reset, 2, 1);
     form->addRow(buttons);
     v->addWidget(training);
+    m_stepThrough = new ToyLabStepThrough(m_lab, m_plane);
+    v->addWidget(m_stepThrough);
+    connect(m_stepThroughButton, &QPushButton::clicked, m_stepThrough, &ToyLabStepThrough::begin);
 
     auto *layers = new QGroupBox(tr("Show"));
     auto *layersLayout = new QVBoxLayout(layers);
@@ -161,6 +168,9 @@ QWidget *ToyLabWindow::buildPanel()
         m_layers.append(box);
     }
     v->addWidget(layers);
+    // While stepping through, the phase chooses the layers: the checkboxes step aside.
+    connect(m_stepThrough, &ToyLabStepThrough::started, layers, &QWidget::hide);
+    connect(m_stepThrough, &ToyLabStepThrough::ended, layers, &QWidget::show);
 
     auto *now = new QGroupBox(tr("Now"));
     auto *nowLayout = new QVBoxLayout(now);
@@ -287,6 +297,8 @@ void ToyLabWindow::applyLesson(const QString &shape, const QString &loss, double
 
 void ToyLabWindow::setRunning(bool running)
 {
+    if (running)
+        m_stepThrough->end();
     if (running && m_draw->isChecked())
         m_draw->setChecked(false); // train on what was drawn
     m_lab->setRunning(running);
@@ -294,6 +306,8 @@ void ToyLabWindow::setRunning(bool running)
 
 void ToyLabWindow::startOver()
 {
+    if (m_stepThrough)
+        m_stepThrough->end();
     m_hasSnapshot = false;
     m_plane->clear();
     const ToyLabSettings s = settings();
@@ -368,6 +382,7 @@ void ToyLabWindow::refreshControls()
         w->setEnabled(canTrain && !running);
     for (QAction *a : {m_stepAction, m_stepDAction, m_stepGAction})
         a->setEnabled(canTrain && !running);
+    m_stepThroughButton->setEnabled(canTrain && !running);
     m_draw->setText(m_draw->isChecked() ? tr("&Done drawing") : tr("&Draw"));
     m_drawHint->setVisible(drawnShape);
     m_draw->setVisible(drawnShape);

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class ToyPlaneView;
+class ToyLabStepThrough;
 
 // The 2-D lab (after GAN Lab): a small GAN learning a cloud of points in the plane, drawn layer
 // by layer — real points, fakes, D's verdict as a heatmap, where G's next update moves the
@@ -37,6 +38,7 @@ public:
     void setRunning(bool running);
     MessageBar *messages() const { return m_messages; }
     LessonBar *lessonBar() const { return m_lessonBar; }
+    ToyLabStepThrough *stepThrough() const { return m_stepThrough; }
     // A lesson's start: this shape and loss, these rates, from the beginning.
     void applyLesson(const QString &shape, const QString &loss, double lrG, double lrD);
     // The coverage line as shown ("6 of 8 modes covered").
@@ -62,6 +64,8 @@ private:
     ToyPlaneView *m_plane;
     MessageBar *m_messages;
     LessonBar *m_lessonBar;
+    ToyLabStepThrough *m_stepThrough = nullptr;
+    QPushButton *m_stepThroughButton = nullptr;
     QComboBox *m_shape, *m_loss;
     NumberField *m_lrG, *m_lrD;
     QPushButton *m_draw, *m_clearDrawing, *m_run, *m_stepButton, *m_stepD, *m_stepG, *m_reset;
