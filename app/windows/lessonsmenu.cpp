@@ -27,8 +27,9 @@
 LessonsMenu::LessonsMenu(QMenu *menu, MainWindow *window) : QObject(window), m_window(window)
 {
     try {
-        for (const Lesson &l : Lesson::shipped())
-            menu->addAction(l.title, this, [this, l] { start(l); });
+        int n = 0;
+        for (const Lesson &l : Lesson::shipped()) // numbered: the number is the access key
+            menu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(l.title), this, [this, l] { start(l); });
     } catch (const std::exception &e) {
         menu->addAction(tr("(the lessons could not be read: %1)").arg(QString::fromUtf8(e.what())))->setEnabled(false);
     }

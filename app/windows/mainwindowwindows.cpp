@@ -1,35 +1,48 @@
-// The windows the main window opens beside itself: the comparison, the dataset manager and the
-// 2-D lab. The rest of MainWindow is in mainwindow.cpp.
+// The windows the main window opens beside itself: the comparison, the dataset manager, the
+// step-through, the latent explorer and the 2-D lab. The rest of MainWindow is in mainwindow.cpp.
 #include "windows/mainwindow.h"
 
-#include "dialogs/datasetmanager.h"
-#include "panels/hyperparameterpanel.h"
-#include "windows/comparisonwindow.h"
-#include "panels/checkpointbrowser.h"
-#include "windows/stepthroughwindow.h"
 #include "checkpoint/rundirectory.h"
+#include "dialogs/datasetmanager.h"
+#include "panels/checkpointbrowser.h"
+#include "panels/hyperparameterpanel.h"
 #include "support/messagebar.h"
+#include "windows/comparisonwindow.h"
 #include "windows/latentexplorerwindow.h"
+#include "windows/stepthroughwindow.h"
 #include "windows/toylabwindow.h"
+
+namespace {
+
+// A window of its own, made on first use (by `make`), kept when closed, deleted with the main
+// window; shown and brought to the front.
+template <typename Window, typename Make> Window *present(Window *&window, Make make)
+{
+    if (!window) {
+        window = make();
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    window->show();
+    window->raise();
+    return window;
+}
+
+template <typename Window> Window *present(Window *&window)
+{
+    return present(window, [] { return new Window; });
+}
+
+} // namespace
 
 StepThroughWindow *MainWindow::showStepThrough()
 {
-    if (!m_stepThrough) {
-        m_stepThrough = new StepThroughWindow; // a window of its own, closed with this one
-        m_stepThrough->setAttribute(Qt::WA_DeleteOnClose, false);
-    }
-    m_stepThrough->open(m_panel->config(), m_checkpoints->selectedCheckpoint());
-    m_stepThrough->show();
-    m_stepThrough->raise();
+    present(m_stepThrough)->open(m_panel->config(), m_checkpoints->selectedCheckpoint());
     return m_stepThrough;
 }
 
 LatentExplorerWindow *MainWindow::showLatentExplorer()
 {
-    if (!m_latent) {
-        m_latent = new LatentExplorerWindow; // a window of its own, closed with this one
-        m_latent->setAttribute(Qt::WA_DeleteOnClose, false);
-    }
+    present(m_latent);
     QString checkpoint = m_checkpoints->selectedCheckpoint();
     if (checkpoint.isEmpty() && !m_runDir.isEmpty()) {
         try {
@@ -43,31 +56,17 @@ LatentExplorerWindow *MainWindow::showLatentExplorer()
     else if (!m_latent->isOpen())
         m_latent->messages()->showInfo(tr("This run has no checkpoint yet: train an epoch first, or open a "
                                           "checkpoint here (Explorer → Open checkpoint…, Ctrl+O)."));
-    m_latent->show();
-    m_latent->raise();
     return m_latent;
 }
 
 ToyLabWindow *MainWindow::showLab()
 {
-    if (!m_lab) {
-        m_lab = new ToyLabWindow; // a window of its own, closed with this one
-        m_lab->setAttribute(Qt::WA_DeleteOnClose, false);
-    }
-    m_lab->show();
-    m_lab->raise();
-    return m_lab;
+    return present(m_lab);
 }
 
 ComparisonWindow *MainWindow::showComparison()
 {
-    if (!m_comparison) {
-        m_comparison = new ComparisonWindow(m_runs); // a window of its own, closed with this one
-        m_comparison->setAttribute(Qt::WA_DeleteOnClose, false);
-    }
-    m_comparison->setTemplateConfig(m_panel->config());
-    m_comparison->show();
-    m_comparison->raise();
+    present(m_comparison, [this] { return new ComparisonWindow(m_runs); })->setTemplateConfig(m_panel->config());
     return m_comparison;
 }
 
