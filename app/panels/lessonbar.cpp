@@ -21,6 +21,7 @@ LessonBar::LessonBar(QWidget *parent) : QFrame(parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     texts->addWidget(m_heading);
     texts->addWidget(m_text);
+    texts->addStretch(1); // in a tall dock the text stays at the top
     h->addLayout(texts, 1);
     auto *buttons = new QVBoxLayout;
     auto *row = new QHBoxLayout;
@@ -46,6 +47,8 @@ void LessonBar::start(const QString &title, const QStringList &steps)
     m_step = 0;
     refresh();
     setVisible(!steps.isEmpty());
+    if (!steps.isEmpty())
+        Q_EMIT started();
 }
 
 void LessonBar::end()

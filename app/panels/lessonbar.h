@@ -24,6 +24,7 @@ public:
     QString title() const { return m_title; }
 
 Q_SIGNALS:
+    void started();
     void ended();
 
 private:

@@ -67,8 +67,6 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_messages);
-    m_lessonBar = new LessonBar;
-    layout->addWidget(m_lessonBar);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
     buildToolBar();
@@ -205,6 +203,19 @@ void ComparisonWindow::buildRunsDock()
     layout->setContentsMargins(6, 0, 6, 4);
     dock->setWidget(box);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // A lesson's texts in a tab beside the runs: the window keeps its height on a 1280x800 screen.
+    auto *lessonDock = new QDockWidget(tr("Lesson"), this);
+    lessonDock->setObjectName("lessonDock");
+    m_lessonBar = new LessonBar;
+    lessonDock->setWidget(m_lessonBar);
+    addDockWidget(Qt::BottomDockWidgetArea, lessonDock);
+    tabifyDockWidget(dock, lessonDock);
+    lessonDock->hide();
+    connect(m_lessonBar, &LessonBar::started, lessonDock, [lessonDock] {
+        lessonDock->show();
+        lessonDock->raise();
+    });
+    connect(m_lessonBar, &LessonBar::ended, lessonDock, &QWidget::hide);
     connect(m_runTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ComparisonWindow::refreshControls);
     refreshControls();
