@@ -8,6 +8,11 @@
 #include "support/messagebar.h"
 #include "testhelpers.h"
 #include "windows/latentexplorerwindow.h"
+#include "windows/mainwindow.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <filesystem>
 
 #include <QPushButton>
 #include <QSpinBox>
@@ -25,6 +30,7 @@ private Q_SLOTS:
     void walksAndExports();
     void slidersAndRandomWalk();
     void badCheckpointIsSaid();
+    void opensTheGeneratorBeingTrained();
 
 private:
     QTemporaryDir m_dir;
@@ -113,6 +119,29 @@ void TestLatentExplorer::badCheckpointIsSaid()
     QString error;
     QVERIFY(!w.exportGif(m_dir.filePath("x.gif"), &error));
     QVERIFY(!QFile::exists(m_dir.filePath("x.gif")));
+}
+
+void TestLatentExplorer::opensTheGeneratorBeingTrained()
+{
+    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+        QSKIP("dataset-fashion-mnist is not installed");
+    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    w.setLimit(1024);
+    w.setEpochs(200);
+    w.findChild<QSpinBox *>("score_every")->setValue(0);
+    w.show();
+    w.startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.lastStep() > 0, 60000);
+    LatentExplorerWindow *explorer = w.showLatentExplorer();
+    QTRY_VERIFY_WITH_TIMEOUT(explorer->isOpen(), 60000); // a checkpoint of now, written and opened
+    QVERIFY(explorer->walkFrames() >= 2);
+    QVERIFY(w.isTraining()); // the run goes on
+    w.stopAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isTraining(), 60000);
 }
 
 QTEST_MAIN(TestLatentExplorer)

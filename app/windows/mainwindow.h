@@ -83,7 +83,8 @@ public:
     // File → Compare runs: the side-by-side window (created on first use).
     ComparisonWindow *showComparison();
     ToyLabWindow *showLab();
-    // The latent explorer of the checkpoint selected in the browser, else of the run's newest.
+    // The latent explorer of the checkpoint selected in the browser; else, while training, of the
+    // generator as it is now (a checkpoint is saved for it); else of the run's newest checkpoint.
     LatentExplorerWindow *showLatentExplorer();
     // The step-through of the settings shown, or of the checkpoint selected in the browser.
     StepThroughWindow *showStepThrough();

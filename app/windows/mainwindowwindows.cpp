@@ -6,6 +6,8 @@
 #include "dialogs/datasetmanager.h"
 #include "panels/checkpointbrowser.h"
 #include "panels/hyperparameterpanel.h"
+#include "runs/runcontroller.h"
+#include "runs/trainerworker.h"
 #include "support/messagebar.h"
 #include "windows/comparisonwindow.h"
 #include "windows/latentexplorerwindow.h"
@@ -44,6 +46,18 @@ LatentExplorerWindow *MainWindow::showLatentExplorer()
 {
     present(m_latent);
     QString checkpoint = m_checkpoints->selectedCheckpoint();
+    if (checkpoint.isEmpty() && isTraining()) {
+        // The generator as it is now: a checkpoint of this moment, opened once written.
+        TrainerWorker *w = m_controller->worker();
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(w, &TrainerWorker::checkpointWritten, m_latent, [this, once](const QString &path, int) {
+            disconnect(*once);
+            m_latent->open(path);
+        });
+        m_latent->messages()->showInfo(tr("Saving a checkpoint of the generator as it is now…"));
+        w->requestCheckpoint();
+        return m_latent;
+    }
     if (checkpoint.isEmpty() && !m_runDir.isEmpty()) {
         try {
             checkpoint = QString::fromStdString(ganvas::RunDirectory::resolveCheckpoint(m_runDir.toStdString()));
