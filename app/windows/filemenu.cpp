@@ -26,7 +26,7 @@ FileMenu::FileMenu(QMenu *file, QWidget *window) : QObject(window), m_window(win
     file->addSeparator();
     file->addAction(tr("&Compare runs…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, &FileMenu::compareRequested);
     file->addAction(tr("&Datasets…"), QKeySequence(Qt::CTRL | Qt::Key_D), this, &FileMenu::datasetsRequested);
-    file->addAction(tr("2-D &lab…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &FileMenu::labRequested);
+    file->addAction(tr("2-D la&b…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &FileMenu::labRequested);
     file->addAction(tr("Latent &explorer…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     &FileMenu::latentExplorerRequested);
     file->addSeparator();
