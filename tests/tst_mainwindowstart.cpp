@@ -8,6 +8,9 @@
 #include "windows/helpbrowser.h"
 #include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
+#include "windows/latentexplorerwindow.h"
+#include "windows/stepthroughwindow.h"
+#include "windows/toylabwindow.h"
 #include "samplegridview.h"
 #include <QAction>
 #include <QJsonDocument>
@@ -209,17 +212,26 @@ void TestMainWindowStart::helpOpensAtThisWindow()
 // Every window: a menu bar whose items all have access keys, Close on Ctrl+W and Quit on Ctrl+Q;
 // every toolbar action has an icon even on a desktop without an icon theme, and a tooltip that
 // says more than its label (with the shortcut, where it has one).
-static void checkManners(QMainWindow &w)
+static void checkManners(QMainWindow &w, bool hasToolBar = true)
 {
     const QString name = w.metaObject()->className();
     QStringList keys;
     const QList<QAction *> menus = w.menuBar()->actions();
     QVERIFY2(!menus.isEmpty(), qPrintable(name));
+    // The letter after '&' (the access key), lower-cased.
+    const auto accessKey = [](const QString &text) {
+        const int at = text.indexOf('&');
+        return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toLower() : QChar();
+    };
     std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        QHash<QChar, QString> used; // two items of one menu never share an access key
         for (QAction *a : menu->actions()) {
             if (a->isSeparator() || a->text().isEmpty())
                 continue;
             QVERIFY2(a->text().contains('&'), qPrintable(name + ": " + a->text()));
+            const QChar key = accessKey(a->text());
+            QVERIFY2(!used.contains(key), qPrintable(name + ": " + a->text() + " and " + used.value(key)));
+            used.insert(key, a->text());
             for (const QKeySequence &k : a->shortcuts())
                 keys << k.toString();
             if (a->menu())
@@ -233,7 +245,7 @@ static void checkManners(QMainWindow &w)
     QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_W).toString()), qPrintable(name));
     QVERIFY2(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Q).toString()), qPrintable(name));
     const auto bars = w.findChildren<QToolBar *>();
-    QVERIFY2(!bars.isEmpty(), qPrintable(name));
+    QVERIFY2(bars.isEmpty() != hasToolBar, qPrintable(name)); // the windows with buttons of their own have none
     for (QToolBar *bar : bars)
         for (QAction *a : bar->actions()) {
             if (a->isSeparator() || a->text().isEmpty() || bar->widgetForAction(a) == nullptr)
@@ -255,6 +267,13 @@ void TestMainWindowStart::desktopManners()
     checkManners(main);
     ComparisonWindow comparison;
     checkManners(comparison);
+    // The classroom's windows too.
+    ToyLabWindow lab;
+    checkManners(lab);
+    StepThroughWindow stepThrough;
+    checkManners(stepThrough, false);
+    LatentExplorerWindow latent;
+    checkManners(latent, false);
 }
 
 

@@ -145,7 +145,7 @@ void ComparisonWindow::buildToolBar()
             tr("End every run and save its checkpoint"));
     menu->addSeparator();
     bar->addSeparator();
-    setActionToolTip(add(tr("Export &PNG…"), QKeySequence(), ActionIcon::Export, [this] { askAndExportPng(); }),
+    setActionToolTip(add(tr("E&xport PNG…"), QKeySequence(), ActionIcon::Export, [this] { askAndExportPng(); }),
             tr("Save the grids of the epoch shown, side by side, as one picture"));
     setActionToolTip(add(tr("Export &GIF…"), QKeySequence(), ActionIcon::Animation, [this] { askAndExportGif(); }),
             tr("Save every epoch's grids, side by side, as an animated GIF"));

@@ -31,7 +31,7 @@ TrainingActions::TrainingActions(QMainWindow *window) : QObject(window)
     tools->addSeparator();
     menu->addSeparator();
     m_preview = add(tr("Pre&view data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), ActionIcon::Preview);
-    m_stepThrough = menu->addAction(tr("Step &through one batch…"));
+    m_stepThrough = menu->addAction(tr("Step t&hrough one batch…"));
     m_stepThrough->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     // Tooltips say what an action does and its key, not only its name again.
     const struct { QAction *action; QString what; } tips[] = {
