@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstring>
@@ -354,6 +355,8 @@ int main(int argc, char **argv)
     ganvas::ensureFastBlas(argc, argv);
     QApplication app(argc, argv);
     nameApplication();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ganvas.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("ganvas")); // ganvas.desktop: the dock's icon
     QCommandLineParser cli;
     describe(cli, o);
     cli.process(app);

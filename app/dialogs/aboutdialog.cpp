@@ -4,10 +4,15 @@
 #include "ui_aboutdialog.h"
 
 #include <QCoreApplication>
+#include <QIcon>
+#include <QLabel>
 
 AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_unique<Ui::AboutDialog>())
 {
     m_ui->setupUi(this);
+    auto *logo = new QLabel(this);
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/ganvas.svg")).pixmap(64, 64));
+    m_ui->layout->insertWidget(0, logo, 0, Qt::AlignHCenter);
     m_ui->version->setText(tr("Version %1").arg(QStringLiteral(GANVAS_VERSION)));
     const int gpus = ganvas::cudaDevices();
     const QString device = gpus < 0    ? tr("the CPU (%n cores; this libtorch has no CUDA)", nullptr, ganvas::availableCores())
