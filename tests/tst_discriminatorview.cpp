@@ -5,19 +5,17 @@
 #include "panels/discriminatorpanel.h"
 #include "testhelpers.h"
 #include "windows/discriminatordock.h"
+#include "mainwindowtesthelpers.h"
 #include "windows/mainwindow.h"
 
 #include <QAction>
 #include <QLabel>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
-#include <filesystem>
 
 using namespace ganvas;
 using namespace ganvas::test;
@@ -128,11 +126,9 @@ void TestDiscriminatorView::advisorSaysWhenVarietyIsLost()
 
 void TestDiscriminatorView::panelFillsWhileTraining()
 {
-    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+    if (!haveFashionMnist())
         QSKIP("dataset-fashion-mnist is not installed");
-    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    isolateWindowState(m_dir.path());
     MainWindow w;
     w.setAskBeforeClosing(false);
     w.setLimit(1024);

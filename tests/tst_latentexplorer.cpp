@@ -8,11 +8,9 @@
 #include "support/messagebar.h"
 #include "testhelpers.h"
 #include "windows/latentexplorerwindow.h"
+#include "mainwindowtesthelpers.h"
 #include "windows/mainwindow.h"
 
-#include <QSettings>
-#include <QStandardPaths>
-#include <filesystem>
 
 #include <QPushButton>
 #include <QSpinBox>
@@ -123,11 +121,9 @@ void TestLatentExplorer::badCheckpointIsSaid()
 
 void TestLatentExplorer::opensTheGeneratorBeingTrained()
 {
-    if (!std::filesystem::exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+    if (!haveFashionMnist())
         QSKIP("dataset-fashion-mnist is not installed");
-    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    isolateWindowState(m_dir.path());
     MainWindow w;
     w.setAskBeforeClosing(false);
     w.setLimit(1024);

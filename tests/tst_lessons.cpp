@@ -8,14 +8,13 @@
 #include "runs/comparisonruns.h"
 #include "windows/comparisonwindow.h"
 #include "windows/lessonsmenu.h"
+#include "mainwindowtesthelpers.h"
 #include "windows/mainwindow.h"
 #include "windows/stepthroughwindow.h"
 #include "windows/toylabwindow.h"
 
 #include <QDoubleSpinBox>
 #include <QMenuBar>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -45,9 +44,7 @@ private:
 void TestLessons::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    qputenv("GANVAS_RUNS_DIR", m_dir.path().toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    isolateWindowState(m_dir.path());
 }
 
 void TestLessons::shippedLessons()

@@ -43,6 +43,12 @@ void ToyPlaneView::setLayerVisible(Layer layer, bool visible)
     update();
 }
 
+void ToyPlaneView::setLayers(int layers)
+{
+    m_layers = layers;
+    update();
+}
+
 void ToyPlaneView::setExtent(double extent)
 {
     m_extent = extent > 0 ? extent : 1.0;

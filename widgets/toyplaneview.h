@@ -21,6 +21,9 @@ public:
 
     void setLayerVisible(Layer layer, bool visible);
     bool isLayerVisible(Layer layer) const { return m_layers & layer; }
+    // All layers at once, as Layer flags or-ed together.
+    int layers() const { return m_layers; }
+    void setLayers(int layers);
     void setExtent(double extent);
     double extent() const { return m_extent; }
 

@@ -13,6 +13,13 @@
 
 namespace {
 
+// The four extreme images, in the order DiscriminatorPanel shows them.
+QStringList extremeNames()
+{
+    return {DiscriminatorPanel::tr("Real, most real"), DiscriminatorPanel::tr("Real, most fake"),
+            DiscriminatorPanel::tr("Fake, most real"), DiscriminatorPanel::tr("Fake, most fake")};
+}
+
 double mean(const std::vector<double> &v)
 {
     return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
@@ -86,8 +93,7 @@ DiscriminatorPanel::DiscriminatorPanel(QWidget *parent) : QWidget(parent)
     m_histogram = new ScoreHistogram;
     v->addWidget(m_histogram, 1);
     auto *grid = new QGridLayout;
-    const QString names[4] = {tr("Real, most real"), tr("Real, most fake"), tr("Fake, most real"),
-                              tr("Fake, most fake")};
+    const QStringList names = extremeNames();
     for (int i = 0; i < 4; ++i) {
         m_images[i] = new QLabel;
         m_images[i]->setAlignment(Qt::AlignCenter);
@@ -120,8 +126,7 @@ void DiscriminatorPanel::showView(const ganvas::DiscriminatorView &view)
     const ganvas::Image8 *images[4] = {&view.mostRealReal, &view.mostFakeReal, &view.mostRealFake, &view.mostFakeFake};
     const double scores[4] = {view.mostRealRealScore, view.mostFakeRealScore, view.mostRealFakeScore,
                               view.mostFakeFakeScore};
-    const QString names[4] = {tr("Real, most real"), tr("Real, most fake"), tr("Fake, most real"),
-                              tr("Fake, most fake")};
+    const QStringList names = extremeNames();
     for (int i = 0; i < 4; ++i) {
         const QImage img = toQImage(*images[i]);
         const int scale = img.isNull() ? 1 : std::max(1, 64 / std::max(1, img.width()));

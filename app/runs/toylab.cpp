@@ -39,7 +39,7 @@ class ToyLabEngine : public QObject
 public:
     std::function<void(const ToySnapshot &)> publish;
     std::function<void(const QString &)> fail;
-    std::function<void(bool)> ranOut; // running stopped on an error
+    std::function<void()> ranOut; // running stopped on an error
     std::shared_ptr<std::atomic<bool>> inFlight;
 
     void clear()
@@ -109,7 +109,7 @@ private:
             f();
         } catch (const std::exception &e) {
             m_running = false;
-            ranOut(false);
+            ranOut();
             fail(QString::fromUtf8(e.what()));
         }
     }
@@ -194,7 +194,7 @@ ToyLab::ToyLab(QObject *parent)
     m_engine->fail = [this](const QString &message) {
         QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
     };
-    m_engine->ranOut = [this](bool) {
+    m_engine->ranOut = [this] {
         QMetaObject::invokeMethod(this, [this] {
             if (m_running) {
                 m_running = false;

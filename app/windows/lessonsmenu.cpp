@@ -88,9 +88,7 @@ void LessonsMenu::end()
         return;
     m_active = false;
     m_window->panel()->setLessonControls({}, {});
-    for (LessonBar *bar : m_window->findChildren<LessonBar *>())
-        bar->end();
-    // The other windows are top-level windows of their own.
+    // The main window's bar and those of the lab, step-through and comparison windows.
     for (QWidget *top : QApplication::topLevelWidgets())
         for (LessonBar *bar : top->findChildren<LessonBar *>())
             bar->end();

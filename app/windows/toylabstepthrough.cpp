@@ -61,12 +61,8 @@ ToyLabStepThrough::ToyLabStepThrough(ToyLab *lab, ToyPlaneView *plane, QWidget *
 void ToyLabStepThrough::begin()
 {
     m_lab->setRunning(false);
-    if (!isActive()) {
-        m_savedLayers = 0;
-        for (int l = 1; l <= ToyPlaneView::Manifold; l <<= 1)
-            if (m_plane->isLayerVisible(ToyPlaneView::Layer(l)))
-                m_savedLayers |= l;
-    }
+    if (!isActive())
+        m_savedLayers = m_plane->layers();
     m_trained = 3;
     QGroupBox::show();
     show(1);
@@ -78,8 +74,7 @@ void ToyLabStepThrough::end()
     if (!isActive())
         return;
     m_phase = 0;
-    for (int l = 1; l <= ToyPlaneView::Manifold; l <<= 1)
-        m_plane->setLayerVisible(ToyPlaneView::Layer(l), m_savedLayers & l);
+    m_plane->setLayers(m_savedLayers);
     hide();
     Q_EMIT ended();
 }
@@ -119,8 +114,7 @@ void ToyLabStepThrough::show(int phase)
         layers |= ToyPlaneView::DecisionMap;
     if (phase >= 5)
         layers |= ToyPlaneView::Gradients;
-    for (int l = 1; l <= ToyPlaneView::Manifold; l <<= 1)
-        m_plane->setLayerVisible(ToyPlaneView::Layer(l), layers & l);
+    m_plane->setLayers(layers);
     m_title->setText(tr("Phase %1 of 5: %2").arg(phase).arg(titles()[phase - 1]));
     m_text->setText(explanations()[phase - 1]);
     m_back->setEnabled(phase > 1);
