@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include "windows/toylabwindow.h"
 #include "checkpoint/rundirectory.h"
+#include "support/language.h"
 #include "support/messagebar.h"
 
 #include <QAction>
@@ -32,38 +33,43 @@ namespace {
 
 struct Options
 {
-    QCommandLineOption start{"start", "Start training at once with the settings shown."};
-    QCommandLineOption dataset{"dataset", "Dataset name or folder (with --compare: one run each, repeatable).", "name"};
-    QCommandLineOption compare{"compare", "Open the comparison window: RUN_DIRs are added from disk, each --dataset "
-                                          "adds a new run (--start starts them all)."};
-    QCommandLineOption exportGif{"export-gif", "With --compare: write the comparison of the RUN_DIRs as a GIF (one "
-                                               "frame per epoch) and quit.", "file"};
-    QCommandLineOption exportPng{"export-png", "With --compare: write the comparison of the RUN_DIRs as a PNG and quit.",
+    // The help texts in the language of the interface (the translators are installed first).
+    Q_DECLARE_TR_FUNCTIONS(Options)
+
+public:
+
+    QCommandLineOption start{"start", tr("Start training at once with the settings shown.")};
+    QCommandLineOption dataset{"dataset", tr("Dataset name or folder (with --compare: one run each, repeatable)."), "name"};
+    QCommandLineOption compare{"compare", tr("Open the comparison window: RUN_DIRs are added from disk, each --dataset "
+                                          "adds a new run (--start starts them all).")};
+    QCommandLineOption exportGif{"export-gif", tr("With --compare: write the comparison of the RUN_DIRs as a GIF (one "
+                                               "frame per epoch) and quit."), "file"};
+    QCommandLineOption exportPng{"export-png", tr("With --compare: write the comparison of the RUN_DIRs as a PNG and quit."),
                                  "file"};
-    QCommandLineOption datasets{"datasets", "Open the dataset manager."};
-    QCommandLineOption lab{"lab", "Open the 2-D lab: a small GAN learning points in the plane (with --start it "
-                                  "trains at once)."};
-    QCommandLineOption stepThrough{"step-through", "Open the step-through of one training step: of a checkpoint "
+    QCommandLineOption datasets{"datasets", tr("Open the dataset manager.")};
+    QCommandLineOption lab{"lab", tr("Open the 2-D lab: a small GAN learning points in the plane (with --start it "
+                                  "trains at once).")};
+    QCommandLineOption stepThrough{"step-through", tr("Open the step-through of one training step: of a checkpoint "
                                                    "given as the argument, else of the settings of --preset, "
-                                                   "--config, --dataset, --limit."};
-    QCommandLineOption latent{"latent", "Open the latent explorer on the generator of this checkpoint (or the newest "
-                                        "checkpoint of this run directory).", "checkpoint"};
-    QCommandLineOption lesson{"lesson", "Start a lesson: a shipped one by name (what-d-and-g-do, d-too-strong, "
-                                        "mode-collapse, tricks-that-help, grey-against-colour) or a lesson file.",
+                                                   "--config, --dataset, --limit.")};
+    QCommandLineOption latent{"latent", tr("Open the latent explorer on the generator of this checkpoint (or the newest "
+                                        "checkpoint of this run directory)."), "checkpoint"};
+    QCommandLineOption lesson{"lesson", tr("Start a lesson: a shipped one by name (what-d-and-g-do, d-too-strong, "
+                                        "mode-collapse, tricks-that-help, grey-against-colour) or a lesson file."),
                               "name|file"};
-    QCommandLineOption shape{"shape", "With --lab: the points to learn: ring, grid, moons, spiral or drawn.", "name",
+    QCommandLineOption shape{"shape", tr("With --lab: the points to learn: ring, grid, moons, spiral or drawn."), "name",
                              "ring"};
-    QCommandLineOption plotScores{"plot-scores", "Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
-                                                 "as one chart to this PNG and quit.", "file"};
-    QCommandLineOption preview{"preview", "With --datasets: show real samples of this dataset.", "name"};
-    QCommandLineOption config{"config", "Settings from a JSON config file (as config.json holds).", "file"};
-    QCommandLineOption preset{"preset", "Start from a named recipe of settings (mlp, dcgan, lsgan, hinge, wgan-gp, "
-                                        "seed); --config's fields go over it.", "name"};
-    QCommandLineOption epochs{"epochs", "Epochs to train.", "n"};
-    QCommandLineOption limit{"limit", "Use only the first K images.", "k"};
-    QCommandLineOption screenshot{"screenshot", "After the given epoch (default 1), save a picture of the window to "
-                                                "FILE, stop the run and quit (for demos, docs and the smoke test).", "file"};
-    QCommandLineOption shotEpoch{"screenshot-epoch", "Epoch after which --screenshot is taken.", "n", "1"};
+    QCommandLineOption plotScores{"plot-scores", tr("Write the FD score per epoch of the RUN_DIRs (their quality.csv) "
+                                                 "as one chart to this PNG and quit."), "file"};
+    QCommandLineOption preview{"preview", tr("With --datasets: show real samples of this dataset."), "name"};
+    QCommandLineOption config{"config", tr("Settings from a JSON config file (as config.json holds)."), "file"};
+    QCommandLineOption preset{"preset", tr("Start from a named recipe of settings (mlp, dcgan, lsgan, hinge, wgan-gp, "
+                                        "seed); --config's fields go over it."), "name"};
+    QCommandLineOption epochs{"epochs", tr("Epochs to train."), "n"};
+    QCommandLineOption limit{"limit", tr("Use only the first K images."), "k"};
+    QCommandLineOption screenshot{"screenshot", tr("After the given epoch (default 1), save a picture of the window to "
+                                                "FILE, stop the run and quit (for demos, docs and the smoke test)."), "file"};
+    QCommandLineOption shotEpoch{"screenshot-epoch", tr("Epoch after which --screenshot is taken."), "n", "1"};
 };
 
 // The picture of a window, then quit (for docs and the smoke test).
@@ -314,12 +320,13 @@ int runMainWindow(QApplication &app, const QCommandLineParser &cli, const Option
 // The options and their help, for both the GUI and the help-only start below.
 void describe(QCommandLineParser &cli, const Options &o)
 {
-    cli.setApplicationDescription("GANvas: train generative adversarial networks and watch them learn.");
+    cli.setApplicationDescription(QCoreApplication::translate("Options", "GANvas: train generative adversarial networks and watch them learn."));
     cli.addHelpOption();
     cli.addVersionOption();
     cli.addOptions({o.config, o.preset, o.start, o.dataset, o.epochs, o.limit, o.screenshot, o.shotEpoch, o.compare,
                     o.exportGif, o.exportPng, o.datasets, o.lab, o.shape, o.stepThrough, o.latent, o.lesson, o.preview, o.plotScores});
-    cli.addPositionalArgument("run_dir", "A run directory to open (written by ganvas or ganvas-cli).", "[RUN_DIR...]");
+    cli.addPositionalArgument("run_dir", QCoreApplication::translate("Options", "A run directory to open (written by ganvas or ganvas-cli)."),
+                             "[RUN_DIR...]");
 }
 
 // --help and --version need no display: answer them before a QApplication looks for one.
@@ -343,10 +350,11 @@ void nameApplication()
 
 int main(int argc, char **argv)
 {
-    const Options o;
     if (onlyAsksForHelp(argc, argv)) {
         QCoreApplication app(argc, argv);
         nameApplication();
+        language::installTranslators(app);
+        const Options o;
         QCommandLineParser cli;
         describe(cli, o);
         cli.process(app); // prints and exits
@@ -355,6 +363,8 @@ int main(int argc, char **argv)
     ganvas::ensureFastBlas(argc, argv);
     QApplication app(argc, argv);
     nameApplication();
+    language::installTranslators(app); // before any window or text exists
+    const Options o;
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ganvas.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("ganvas")); // ganvas.desktop: the dock's icon
     QCommandLineParser cli;

@@ -313,7 +313,7 @@ bool DatasetManager::preview(const QString &nameOrPath, int imageSize, int image
         m_previewSource.clear();
         m_ui->previewImage->clear();
         m_ui->previewInfo->clear();
-        setMessage(QString::fromUtf8(e.what()), true);
+        setMessage(tr("Cannot preview: %1").arg(QString::fromUtf8(e.what())), true);
         setBusy(m_fetching);
         return false;
     }

@@ -1,5 +1,7 @@
 #include "panels/hyperparameterpanel.h"
 
+#include "runs/configtexts.h"
+
 #include "engine/configfields.h"
 #include "numberfield.h"
 
@@ -316,11 +318,12 @@ QStringList HyperparameterPanel::markProblems()
             if (problem.field != f.name)
                 continue;
             // Named as the panel shows it: "Learning rate G: must be > 0 and < 1 (got 0)".
-            reasons << tr("%1: %2").arg(translated(f.label), QString::fromStdString(problem.message));
+            const QString why = ConfigTexts::problem(problem);
+            reasons << tr("%1: %2").arg(translated(f.label), why);
             std::vector<std::string> names = problem.others;
             names.push_back(problem.field);
             for (const auto &name : names)
-                setProblem(QString::fromStdString(name), QString::fromStdString(problem.message));
+                setProblem(QString::fromStdString(name), why);
             if (m_firstProblem.isEmpty())
                 m_firstProblem = QString::fromStdString(problem.field);
         }

@@ -1,5 +1,7 @@
 #include "panels/lesson.h"
 
+#include "support/language.h"
+
 #include "engine/configfields.h"
 #include "engine/presets.h"
 
@@ -17,17 +19,17 @@ namespace {
     throw std::invalid_argument((source + QStringLiteral(": ") + what).toStdString());
 }
 
-QStringList strings(const QJsonObject &o, const char *key, const QString &source)
+QStringList strings(const QJsonObject &o, const QString &key, const QString &source)
 {
-    const QJsonValue v = o.value(QLatin1String(key));
+    const QJsonValue v = o.value(key);
     if (v.isUndefined())
         return {};
     if (!v.isArray())
-        fail(source, Lesson::tr("\"%1\" must be a list of texts").arg(QLatin1String(key)));
+        fail(source, Lesson::tr("\"%1\" must be a list of texts").arg(key));
     QStringList out;
     for (const QJsonValue &e : v.toArray()) {
         if (!e.isString())
-            fail(source, Lesson::tr("\"%1\" must be a list of texts").arg(QLatin1String(key)));
+            fail(source, Lesson::tr("\"%1\" must be a list of texts").arg(key));
         out << e.toString();
     }
     return out;
@@ -80,8 +82,8 @@ Lesson Lesson::fromJson(const QByteArray &json, const QString &source)
     } catch (const std::exception &e) {
         fail(source, QString::fromUtf8(e.what()));
     }
-    l.hidden = strings(o, "hidden", source);
-    l.locked = strings(o, "locked", source);
+    l.hidden = strings(o, QStringLiteral("hidden"), source);
+    l.locked = strings(o, QStringLiteral("locked"), source);
     for (const QString &name : l.hidden + l.locked)
         if (!isField(name))
             fail(source, tr("\"%1\" is not a settings field").arg(name));
@@ -90,12 +92,27 @@ Lesson Lesson::fromJson(const QByteArray &json, const QString &source)
     l.labLoss = lab.value("loss").toString(l.labLoss);
     l.labLrG = lab.value("lr_g").toDouble(l.labLrG);
     l.labLrD = lab.value("lr_d").toDouble(l.labLrD);
-    l.compare = strings(o, "compare", source);
+    l.compare = strings(o, QStringLiteral("compare"), source);
     if (l.opens == Opens::Compare && l.compare.size() < 2)
         fail(source, tr("a comparison lesson needs at least two datasets in \"compare\""));
-    l.steps = strings(o, "steps", source);
+    l.steps = strings(o, QStringLiteral("steps"), source);
     if (l.steps.isEmpty())
         fail(source, tr("\"steps\" is missing: a lesson needs at least one text"));
+    // The texts in the language of the interface ("title[zh_CN]", "steps[zh_CN]") where the
+    // lesson has them; the plain ones otherwise.
+    const QString titleKey = language::localizedKey(QStringLiteral("title"));
+    const QString stepsKey = language::localizedKey(QStringLiteral("steps"));
+    if (titleKey != QLatin1String("title") && o.value(titleKey).isString())
+        l.title = o.value(titleKey).toString();
+    if (stepsKey != QLatin1String("steps") && o.contains(stepsKey)) {
+        const QStringList translated = strings(o, stepsKey, source);
+        if (translated.size() != l.steps.size())
+            fail(source, tr("\"%1\" has %2 texts, \"steps\" %3: each step needs its translation")
+                             .arg(stepsKey)
+                             .arg(translated.size())
+                             .arg(l.steps.size()));
+        l.steps = translated;
+    }
     return l;
 }
 

@@ -1,5 +1,7 @@
 #include "runs/comparisonruns.h"
 
+#include "runs/configtexts.h"
+
 #include "engine/configfields.h"
 
 #include "checkpoint/rundirectory.h"
@@ -115,7 +117,10 @@ int ComparisonRuns::add(const ganvas::TrainingConfig &config, const QString &nam
     }
     const auto problems = config.validate();
     if (!problems.empty()) {
-        m_lastError = tr("Invalid settings: %1").arg(QString::fromStdString(ganvas::problemsText(problems)));
+        QStringList texts;
+        for (const auto &problem : problems)
+            texts << ConfigTexts::problemWithLabel(problem);
+        m_lastError = tr("Invalid settings: %1").arg(texts.join(tr("; ", "between the problems of a list")));
         return -1;
     }
     auto *r = new Run;

@@ -1,5 +1,6 @@
 #include "support/divergencenotice.h"
 
+#include "support/language.h"
 #include "support/messagebar.h"
 
 #include <algorithm>
@@ -24,8 +25,9 @@ void DivergenceNotice::show(MessageBar *bar, const ganvas::DivergenceEvent &e, c
     switch (e.action) {
     case A::Paused: {
         const int healthy = std::max(0, e.epoch - 1);
-        bar->showError(what + " " + tr("Training is paused. Rolling back restores the last healthy state and halves "
-                                       "both learning rates; too high a learning rate is the usual cause."));
+        bar->showError(language::sentences(
+            what, tr("Training is paused. Rolling back restores the last healthy state and halves "
+                     "both learning rates; too high a learning rate is the usual cause.")));
         bar->addAction(healthy > 0 ? tr("Roll back to epoch %1 with learning rates halved").arg(healthy)
                                    : tr("Start again with learning rates halved"),
                        rollBack);
@@ -33,13 +35,13 @@ void DivergenceNotice::show(MessageBar *bar, const ganvas::DivergenceEvent &e, c
         break;
     }
     case A::RolledBack:
-        bar->showInfo(what + " " + tr("Rolled back to epoch %1; the learning rates are now %2 (G) and %3 (D).")
-                                       .arg(e.toEpoch)
-                                       .arg(QString::fromStdString(ganvas::plainRate(e.lrG)),
-                                            QString::fromStdString(ganvas::plainRate(e.lrD))));
+        bar->showInfo(language::sentences(what, tr("Rolled back to epoch %1; the learning rates are now %2 (G) and %3 (D).")
+                                                     .arg(e.toEpoch)
+                                                     .arg(QString::fromStdString(ganvas::plainRate(e.lrG)),
+                                                          QString::fromStdString(ganvas::plainRate(e.lrD)))));
         break;
     case A::Stopped:
-        bar->showError(what + " " + tr("Training stopped. Lower the learning rates and start again."));
+        bar->showError(language::sentences(what, tr("Training stopped. Lower the learning rates and start again.")));
         break;
     }
 }

@@ -71,7 +71,7 @@ ComparisonWindow::ComparisonWindow(RunManager *runs, QWidget *parent) : QMainWin
     setCentralWidget(central);
     buildToolBar();
     buildRunsDock();
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("Comparing runs"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "Comparing runs"));
     connectRuns();
     fitToScreen(this);
 }

@@ -1,5 +1,6 @@
 #include "windows/helpbrowser.h"
 
+#include "support/language.h"
 #include "support/screenfit.h"
 #include "support/shortcuts.h"
 
@@ -21,8 +22,10 @@ namespace {
 
 QString pageText(HelpBrowser::Page page)
 {
-    QFile file(page == HelpBrowser::Page::Guide ? QStringLiteral(":/help/USER_GUIDE.md")
-                                                : QStringLiteral(":/help/WHAT_IS_A_GAN.md"));
+    // USER_GUIDE.zh_CN.md when the interface speaks Chinese.
+    const QString suffix = language::chineseInUse() ? QStringLiteral(".zh_CN.md") : QStringLiteral(".md");
+    QFile file((page == HelpBrowser::Page::Guide ? QStringLiteral(":/help/USER_GUIDE")
+                                                 : QStringLiteral(":/help/WHAT_IS_A_GAN")) + suffix);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     // The screenshots are for readers of docs/; inside the program the window itself is there.
@@ -66,8 +69,9 @@ HelpBrowser::HelpBrowser() : m_browser(new QTextBrowser(this))
     fitToScreen(this, QSize(820, 680));
 }
 
-void HelpBrowser::showPage(Page page, const QString &section)
+void HelpBrowser::showPage(Page page, const char *englishSection)
 {
+    const QString section = *englishSection ? QCoreApplication::translate("HelpSection", englishSection) : QString();
     m_page = page;
     m_browser->setMarkdown(pageText(page));
     setWindowTitle(page == Page::Guide ? tr("GANvas user guide") : tr("What is a GAN?"));

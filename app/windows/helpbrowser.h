@@ -15,8 +15,9 @@ public:
 
     // The one help window of the program, created on first use.
     static HelpBrowser *instance();
-    // Shows `page` scrolled to the heading called `section` ("" = the top).
-    void showPage(Page page, const QString &section = {});
+    // Shows `page` scrolled to the heading called `section` ("" = the top): the English heading,
+    // translated in context "HelpSection" when the Chinese guide is shown.
+    void showPage(Page page, const char *section = "");
 
     Page page() const { return m_page; }
     // The text of the heading the view starts at (for tests).

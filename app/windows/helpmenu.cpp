@@ -6,7 +6,7 @@
 #include <QAction>
 #include <QMenu>
 
-HelpMenu::HelpMenu(QMenu *menu, QWidget *window, const QString &section)
+HelpMenu::HelpMenu(QMenu *menu, QWidget *window, const char *section)
     : QObject(window), m_window(window), m_section(section)
 {
     QAction *guide = menu->addAction(tr("&User Guide"), this, &HelpMenu::showGuide);
@@ -15,7 +15,7 @@ HelpMenu::HelpMenu(QMenu *menu, QWidget *window, const QString &section)
     menu->addAction(tr("&What is a GAN?"), this,
                     [] { HelpBrowser::instance()->showPage(HelpBrowser::Page::WhatIsAGan); });
     menu->addAction(tr("&Keyboard Shortcuts"), this,
-                    [] { HelpBrowser::instance()->showPage(HelpBrowser::Page::Guide, QStringLiteral("Keyboard shortcuts")); });
+                    [] { HelpBrowser::instance()->showPage(HelpBrowser::Page::Guide, QT_TRANSLATE_NOOP("HelpSection", "Keyboard shortcuts")); });
     menu->addSeparator();
     menu->addAction(tr("&About GANvas"), this, &HelpMenu::showAbout);
 }

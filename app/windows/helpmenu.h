@@ -13,13 +13,14 @@ class HelpMenu : public QObject
     Q_OBJECT
 
 public:
-    // Fills `menu`; `section` is the guide's heading about this window.
-    HelpMenu(QMenu *menu, QWidget *window, const QString &section = {});
+    // Fills `menu`; `section` is the guide's heading about this window, in English and marked
+    // QT_TRANSLATE_NOOP("HelpSection", …): the Chinese guide's heading is its translation.
+    HelpMenu(QMenu *menu, QWidget *window, const char *section = "");
 
     void showGuide();
     void showAbout();
 
 private:
     QWidget *m_window;
-    QString m_section;
+    const char *m_section;
 };

@@ -133,7 +133,7 @@ LatentExplorerWindow::LatentExplorerWindow(QWidget *parent) : QMainWindow(parent
     menu->addSeparator();
     menu->addAction(tr("&Close window"), this, &QWidget::close)->setShortcuts(closeShortcuts());
     menu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcuts(quitShortcuts());
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The latent explorer"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "The latent explorer"));
 
     m_timer = new QTimer(this);
     m_timer->setInterval(100);

@@ -185,6 +185,6 @@ void LessonsMenu::saveLesson()
         lessonFromWindow(title->text().trimmed(), steps, hidden, locked).save(file);
         m_window->messages()->showInfo(tr("Lesson saved to %1").arg(file));
     } catch (const std::exception &e) {
-        m_window->messages()->showError(QString::fromUtf8(e.what()));
+        m_window->messages()->showError(tr("Cannot save the lesson: %1").arg(QString::fromUtf8(e.what())));
     }
 }

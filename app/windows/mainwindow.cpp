@@ -27,6 +27,7 @@
 #include "windows/lessonsmenu.h"
 #include "panels/lessonbar.h"
 #include "windows/helpmenu.h"
+#include "windows/languagemenu.h"
 #include "windows/runexports.h"
 #include "windows/trainingactions.h"
 #include "windows/presentermode.h"
@@ -73,6 +74,8 @@ MainWindow::MainWindow(RunManager *runs, QWidget *parent)
     m_presenter = new PresenterMode(this, pages, m_view->grid(), m_actions);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenter->action());
+    m_viewMenu->addSeparator();
+    new LanguageMenu(m_viewMenu, this, m_messages);
     m_status = new TrainingStatus(statusBar());
     setRunning(false);
     fitToScreen(this);
@@ -106,7 +109,7 @@ void MainWindow::buildActions()
     m_actions = new TrainingActions(this);
     m_viewMenu = menuBar()->addMenu(tr("&View")); // filled by buildDocks()
     m_lessons = new LessonsMenu(menuBar()->addMenu(tr("&Lessons")), this);
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The main window"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "The main window"));
     auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
     connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
     connect(m_actions, &TrainingActions::pauseRequested, this, [worker](bool pause) {
@@ -219,7 +222,7 @@ bool MainWindow::previewData()
         m_messages->clear();
         return true;
     } catch (const std::exception &e) {
-        m_messages->showError(QString::fromUtf8(e.what()));
+        m_messages->showError(tr("Cannot preview the data: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
 }
@@ -321,7 +324,7 @@ void MainWindow::resumeFrom(const QString &checkpoint)
         runDir.cdUp();
         launch(config, runDir.absolutePath(), checkpoint);
     } catch (const std::exception &e) {
-        m_messages->showError(QString::fromUtf8(e.what()));
+        m_messages->showError(tr("Cannot continue from the checkpoint: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
@@ -333,7 +336,7 @@ bool MainWindow::sampleFrom(const QString &checkpoint)
         statusBar()->showMessage(tr("New samples from %1").arg(QFileInfo(checkpoint).fileName()), 5000);
         return true;
     } catch (const std::exception &e) {
-        m_messages->showError(QString::fromUtf8(e.what()));
+        m_messages->showError(tr("Cannot draw new samples: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
 }

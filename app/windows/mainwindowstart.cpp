@@ -8,6 +8,7 @@
 #include "engine/configfields.h"
 #include "panels/hyperparameterpanel.h"
 #include "runs/logging.h"
+#include "support/language.h"
 #include "support/messagebar.h"
 #include "windows/trainingactions.h"
 
@@ -62,7 +63,7 @@ void MainWindow::start()
                     return;
                 }
             } catch (const std::exception &e) {
-                m_messages->showError(QString::fromUtf8(e.what()));
+                m_messages->showError(tr("Cannot continue the run: %1").arg(QString::fromUtf8(e.what())));
                 return;
             }
         }
@@ -88,7 +89,7 @@ MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChange
         continueRun->setObjectName("continueRun");
     } else if (!fixedChanged.isEmpty()) {
         box.setText(tr("These settings differ from the run's, which cannot change once it has started: %1. "
-                       "Start a new run with the settings on the left?").arg(fixedChanged.join(", ")));
+                       "Start a new run with the settings on the left?").arg(language::listOf(fixedChanged)));
     } else {
         box.setText(tr("This run has finished (epochs trained: %n). Start a new run with the settings on the left? "
                        "(To train it longer, raise Epochs first.)", nullptr, epochsDone));
@@ -118,7 +119,7 @@ bool MainWindow::openSettings(const QString &file)
         m_messages->showInfo(tr("Settings from %1").arg(QFileInfo(file).fileName()));
         return true;
     } catch (const std::exception &e) {
-        m_messages->showError(QString::fromUtf8(e.what()));
+        m_messages->showError(tr("Cannot read the settings: %1").arg(QString::fromUtf8(e.what())));
         return false;
     }
 }

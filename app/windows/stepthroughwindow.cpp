@@ -169,7 +169,7 @@ StepThroughWindow::StepThroughWindow(QWidget *parent) : QMainWindow(parent)
     QMenu *menu = menuBar()->addMenu(tr("&Step"));
     menu->addAction(tr("&Close window"), this, &QWidget::close)->setShortcuts(closeShortcuts());
     menu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcuts(quitShortcuts());
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("One step, phase by phase"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "One step, phase by phase"));
 
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &StepThroughWindow::advance);

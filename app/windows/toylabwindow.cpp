@@ -61,7 +61,7 @@ ToyLabWindow::ToyLabWindow(QWidget *parent) : QMainWindow(parent)
     layout->addWidget(scroll);
     setCentralWidget(central);
     buildActions();
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QStringLiteral("The 2-D lab"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "The 2-D lab"));
 
     connect(m_lab, &ToyLab::snapshotReady, this, &ToyLabWindow::showSnapshot);
     connect(m_lab, &ToyLab::failed, m_messages, &MessageBar::showError);

@@ -77,7 +77,7 @@ std::vector<ConfigField> dataModelLossFields()
         Entry(kData, "dataset", &C::dataset, K::Text, QT_TRANSLATE_NOOP("TrainingConfig", "Dataset"),
               QT_TRANSLATE_NOOP("TrainingConfig", "fashion-mnist, mnist, cifar10, or a folder holding IDX files, "
                                                   "CIFAR-10 batches or PNG/JPEG images (searched recursively)."))
-            .rule(notEmpty, "must name a dataset or a folder").fixed().cli(),
+            .rule(notEmpty, QT_TRANSLATE_NOOP("TrainingConfig", "must name a dataset or a folder")).fixed().cli(),
         Entry(kData, "data_dir", &C::dataDir, K::Text, QT_TRANSLATE_NOOP("TrainingConfig", "Data folder"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Where named datasets are looked for first (empty: the standard folders)."))
@@ -88,13 +88,13 @@ std::vector<ConfigField> dataModelLossFields()
         Entry(kData, "image_size", &C::imageSize, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Image size"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Image folders only: pictures are centre-cropped to a square "
                                                   "and resized to this side."))
-            .choices({"28", "32", "64"}).note("the side of image-folder pictures after resizing")
+            .choices({"28", "32", "64"}).note(QT_TRANSLATE_NOOP("TrainingConfig", "the side of image-folder pictures after resizing"))
             .imageFolders().fixed().cli().advanced(),
         Entry(kData, "image_channels", &C::imageChannels, K::Choice,
               QT_TRANSLATE_NOOP("TrainingConfig", "Image channels"),
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "Image folders only: 1 grey, 3 colour, 0 grey only if every picture is grey."))
-            .choices({"0", "1", "3"}).note("1 grey, 3 colour, 0 grey if every image is grey")
+            .choices({"0", "1", "3"}).note(QT_TRANSLATE_NOOP("TrainingConfig", "1 grey, 3 colour, 0 grey if every image is grey"))
             .imageFolders().fixed().cli().advanced(),
         Entry(kModel, "model", &C::model, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Model"),
               QT_TRANSLATE_NOOP("TrainingConfig", "mlp is the seed's fully connected pair; dcgan is convolutional."))
@@ -191,14 +191,14 @@ std::vector<ConfigField> runFields()
             .atLeast(0).fixed().cli().advanced(),
         Entry(kRun, "device", &C::device, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Device"),
               QT_TRANSLATE_NOOP("TrainingConfig", "cpu, or cuda (cuda:N for GPU N) with a CUDA build of libtorch."))
-            .choices({"cpu", "cuda"}).editable().rule(isDevice, "must be cpu, cuda or cuda:N").cli().advanced(),
+            .choices({"cpu", "cuda"}).editable().rule(isDevice, QT_TRANSLATE_NOOP("TrainingConfig", "must be cpu, cuda or cuda:N")).cli().advanced(),
         Entry(kRun, "threads", &C::threads, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Threads"),
               QT_TRANSLATE_NOOP("TrainingConfig", "CPU threads for the maths (0: all cores)."))
-            .range(0, 1024).note("0 = all cores").cli().advanced(),
+            .range(0, 1024).note(QT_TRANSLATE_NOOP("TrainingConfig", "0 = all cores")).cli().advanced(),
         Entry(kRun, "checkpoint_every", &C::checkpointEvery, K::Int,
               QT_TRANSLATE_NOOP("TrainingConfig", "Checkpoint every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Write a checkpoint every N epochs (0: only at the end)."))
-            .atLeast(0).note("0 = only at the end").cli().advanced(),
+            .atLeast(0).note(QT_TRANSLATE_NOOP("TrainingConfig", "0 = only at the end")).cli().advanced(),
         Entry(kRun, "log_every", &C::logEvery, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Log every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Steps per plotted point and metrics.csv row."))
             .range(1, 100000).cli().advanced(),
@@ -217,7 +217,7 @@ std::vector<ConfigField> qualityFields()
         Entry(kQuality, "score_every", &C::scoreEvery, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Score every"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Measure FD, KID, precision and recall every N epochs "
                                                   "(0: never); written to quality.csv."))
-            .range(0, 100000).note("0 = never").live().cli(),
+            .range(0, 100000).note(QT_TRANSLATE_NOOP("TrainingConfig", "0 = never")).live().cli(),
         Entry(kQuality, "score_samples", &C::scoreSamples, K::Int,
               QT_TRANSLATE_NOOP("TrainingConfig", "Score samples"),
               QT_TRANSLATE_NOOP("TrainingConfig", "Generated images per score: more is steadier and slower "
@@ -288,6 +288,11 @@ const ConfigField *findConfigField(const std::string &name)
         if (name == f.name)
             return &f;
     return nullptr;
+}
+
+std::string showFieldNumber(double v)
+{
+    return showNumber(v);
 }
 
 std::string showFieldValue(const FieldValue &v)

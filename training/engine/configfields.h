@@ -93,5 +93,7 @@ const ConfigField *findConfigField(const std::string &name);
 
 // "0.0001", "32", "\"mlp\"": a value as the messages quote it.
 std::string showFieldValue(const FieldValue &v);
+// "0.0001", "1e-08": a bound as the messages write it.
+std::string showFieldNumber(double v);
 
 } // namespace ganvas

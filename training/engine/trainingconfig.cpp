@@ -2,6 +2,7 @@
 
 #include "engine/configfields.h"
 #include "engine/presets.h"
+#include "engine/shareddata.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,8 +66,11 @@ std::vector<ConfigProblem> TrainingConfig::validate() const
 {
     std::vector<ConfigProblem> problems;
     for (const auto &f : configFields())
-        if (auto message = f.check(*this))
-            problems.push_back({f.name, *message, {}});
+        if (auto message = f.check(*this)) {
+            ConfigProblem p{f.name, *message, {}};
+            p.got = showFieldValue(f.get(*this));
+            problems.push_back(p);
+        }
     // A trick only some losses use is refused with another loss rather than silently unused;
     // the fields that share the rule are named together ("label_smoothing/label_flip_prob").
     const ConfigField *first = nullptr;
@@ -89,12 +93,21 @@ std::vector<ConfigProblem> TrainingConfig::validate() const
         for (size_t i = 0; i < first->losses.size(); ++i)
             losses += (i == 0 ? "" : i + 1 == first->losses.size() ? " and " : ", ") + first->losses[i];
         tricks.message = "only apply to the " + losses + " losses (loss is " + loss + ")";
+        tricks.kind = ConfigProblem::Kind::OnlyWithLosses;
+        tricks.losses = first->losses;
+        tricks.got = loss;
         problems.push_back(tricks);
     }
-    if (limit >= 1 && batchSize > limit)
-        problems.push_back({"batch_size", "is larger than the " + std::to_string(limit) +
-                                              " images that limit leaves (got " + std::to_string(batchSize) + ")",
-                            {}});
+    if (limit >= 1 && batchSize > limit) {
+        ConfigProblem p{"batch_size",
+                        "is larger than the " + std::to_string(limit) + " images that limit leaves (got " +
+                            std::to_string(batchSize) + ")",
+                        {}};
+        p.kind = ConfigProblem::Kind::BatchOverLimit;
+        p.limit = limit;
+        p.got = std::to_string(batchSize);
+        problems.push_back(p);
+    }
     return problems;
 }
 
@@ -152,11 +165,18 @@ TrainingConfig TrainingConfig::fromJsonFile(const std::string &path)
     return c;
 }
 
-void TrainingConfig::mergeFile(const std::string &path)
+void TrainingConfig::mergeFile(const std::string &given)
 {
+    // "quick-demo.json" alone is one of the shipped examples (/usr/share/ganvas/configs).
+    const std::string path = findConfigFile(given);
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ConfigError(path + ": cannot open the config file");
+    if (!in) {
+        std::string looked;
+        for (const std::string &dir : sharedDataDirs())
+            looked += (looked.empty() ? "" : ", ") + dir + "/configs";
+        throw ConfigError(path + ": cannot open the config file" +
+                          (path.find('/') == std::string::npos ? " (nor is it an example in " + looked + ")" : ""));
+    }
     std::stringstream s;
     s << in.rdbuf();
     merge(s.str(), path);

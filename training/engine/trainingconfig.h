@@ -15,6 +15,16 @@ struct ConfigProblem
     std::string message;             // "must be > 0 and < 1 (got -1)"
     std::vector<std::string> others; // further fields the problem is about, e.g. label_flip_prob
 
+    // What the message says, as data, so that the GUI can say it in the reader's language:
+    // Field: the field's own rule (ConfigField::ruleText) broken, `got` the value as quoted;
+    // OnlyWithLosses: set with a loss that ignores it, `losses` those it applies to, `got` the loss;
+    // BatchOverLimit: batch_size `got` above the `limit` images.
+    enum class Kind { Field, OnlyWithLosses, BatchOverLimit };
+    Kind kind = Kind::Field;
+    std::string got;
+    std::vector<std::string> losses;
+    int64_t limit = 0;
+
     bool names(const std::string &name) const;
     // The one-line form for logs and the command line: "lr_g: must be > 0 and < 1 (got -1)";
     // a problem about two fields reads "label_smoothing/label_flip_prob: ...".
