@@ -55,6 +55,15 @@ bool languageFree(const QString &text)
 
 // Every visible label and button of `w` is at least as wide as its text needs (nothing cut off)
 // and lies inside the window.
+// Qt keeps a dock that is a tab behind another "visible" but moves it out of the window.
+bool behindAnotherTab(QWidget *widget, QWidget *window)
+{
+    for (QWidget *p = widget; p && p != window; p = p->parentWidget())
+        if (qobject_cast<QDockWidget *>(p) && !window->rect().intersects(QRect(p->mapTo(window, QPoint(0, 0)), p->size())))
+            return true;
+    return false;
+}
+
 void checkNothingCut(QWidget *w, const QString &where)
 {
     for (QLabel *l : w->findChildren<QLabel *>()) {
@@ -71,7 +80,7 @@ void checkNothingCut(QWidget *w, const QString &where)
     for (QAbstractButton *b : w->findChildren<QAbstractButton *>()) {
         if (!b->isVisibleTo(w) || b->text().isEmpty())
             continue;
-        if (qobject_cast<QTabBar *>(b->parentWidget()))
+        if (qobject_cast<QTabBar *>(b->parentWidget()) || behindAnotherTab(b, w))
             continue;
         QVERIFY2(b->width() >= b->minimumSizeHint().width(),
                  qPrintable(QStringLiteral("%1: button \"%2\" is %3 px wide, its text needs %4")
@@ -248,6 +257,16 @@ void TestChinese::windowsFit()
         panel->setAdvancedShown(true);
         QCoreApplication::processEvents();
         checkNothingCut(&w, "main window, advanced settings");
+        // The tabs behind the settings, each in front in turn.
+        for (const char *name : {"checkpointDock", "discriminatorDock"}) {
+            auto *dock = w.findChild<QDockWidget *>(name);
+            QVERIFY2(dock, name);
+            dock->show();
+            dock->raise();
+            QTest::qWait(50);
+            QVERIFY2(!behindAnotherTab(dock, &w), name);
+            checkNothingCut(&w, QStringLiteral("main window, %1").arg(name));
+        }
     }
     {
         ToyLabWindow lab;

@@ -36,6 +36,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void previewShowsRealSamplesBeforeTraining();
     void initTestCase();
+    void settingsTabInFront();
     void init();
     void startPauseStepStop();
     void invalidSettingsRefused();
@@ -66,6 +67,23 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
+}
+
+void TestMainWindow::settingsTabInFront()
+{
+    // A first start (no saved window state) shows the settings, not the checkpoints behind them.
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *panel = w.findChild<HyperparameterPanel *>();
+    auto *settingsDock = w.findChild<QWidget *>("settingsDock");
+    QVERIFY(panel && settingsDock);
+    QTRY_VERIFY(panel->isVisible());
+    QVERIFY(w.rect().contains(QRect(settingsDock->mapTo(&w, QPoint(0, 0)), settingsDock->size())));
+    // Qt keeps a tab behind the front one "visible" but moves it out of the window.
+    auto *checkpointDock = w.findChild<QWidget *>("checkpointDock");
+    QVERIFY(!w.rect().intersects(QRect(checkpointDock->mapTo(&w, QPoint(0, 0)), checkpointDock->size())));
 }
 
 void TestMainWindow::startPauseStepStop()

@@ -192,7 +192,6 @@ void MainWindow::buildDocks()
     ckDock->setWidget(m_checkpoints);
     addDockWidget(Qt::LeftDockWidgetArea, ckDock);
     tabifyDockWidget(dock, ckDock);
-    dock->raise();
     // A closed panel comes back from the View menu.
     QAction *showSettings = dock->toggleViewAction();
     showSettings->setText(tr("&Settings panel"));
@@ -206,6 +205,7 @@ void MainWindow::buildDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_dView);
     tabifyDockWidget(ckDock, m_dView);
     m_dView->hide();
+    dock->raise(); // the settings are the tab in front on a first start (tabifying made the last one current)
     QAction *showDView = m_dView->toggleViewAction();
     showDView->setText(tr("&D's view"));
     showDView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));

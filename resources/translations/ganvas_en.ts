@@ -1126,7 +1126,7 @@
 <context>
     <name>DivergenceNotice</name>
     <message>
-        <location filename="../../app/support/divergencenotice.cpp" line="+11"/>
+        <location filename="../../app/support/divergencenotice.cpp" line="+12"/>
         <source>The %1 loss stopped being a number at step %2 (epoch %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,7 +1141,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Training is paused. Rolling back restores the last healthy state and halves both learning rates; too high a learning rate is the usual cause.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2300,7 +2300,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindowstart.cpp" line="+65"/>
+        <location filename="../../app/windows/mainwindowstart.cpp" line="+66"/>
         <source>Cannot continue the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4234,6 +4234,21 @@ This batch updates only G: D stays as it is.</source>
     <message>
         <location line="+6"/>
         <source>FD %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <location filename="../../app/support/language.cpp" line="+131"/>
+        <source>%1 %2</source>
+        <extracomment>Two sentences one after the other; in Chinese without a space between them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, </source>
+        <extracomment>What separates the items of a list in running text (Chinese: 、).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1121,7 +1121,7 @@
 <context>
     <name>DivergenceNotice</name>
     <message>
-        <location filename="../../app/support/divergencenotice.cpp" line="+11"/>
+        <location filename="../../app/support/divergencenotice.cpp" line="+12"/>
         <source>The %1 loss stopped being a number at step %2 (epoch %3).</source>
         <translation>在第 %2 步（第 %3 轮），%1 的损失不再是有效数值（NaN）。</translation>
     </message>
@@ -1136,7 +1136,7 @@
         <translation>在第 %3 步（第 %4 轮），%1 的损失暴涨到 %2。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Training is paused. Rolling back restores the last healthy state and halves both learning rates; too high a learning rate is the usual cause.</source>
         <translation>训练已暂停。回退会恢复到最近一次正常的状态，并把两个学习率都减半；这种情况通常是学习率过高造成的。</translation>
     </message>
@@ -2291,7 +2291,7 @@
         <translation>训练正在进行。要停止训练并保存检查点吗？</translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindowstart.cpp" line="+65"/>
+        <location filename="../../app/windows/mainwindowstart.cpp" line="+66"/>
         <source>Cannot continue the run: %1</source>
         <translation>无法继续这次训练：%1</translation>
     </message>
@@ -4227,6 +4227,21 @@ This batch updates only G: D stays as it is.</source>
         <location line="+6"/>
         <source>FD %1</source>
         <translation>FD %1</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <location filename="../../app/support/language.cpp" line="+131"/>
+        <source>%1 %2</source>
+        <extracomment>Two sentences one after the other; in Chinese without a space between them.</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, </source>
+        <extracomment>What separates the items of a list in running text (Chinese: 、).</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 </TS>
