@@ -224,7 +224,7 @@ void TestComparison::refusesBadRunsClearly()
     auto bad = greyConfig();
     bad.lrG = -1;
     QCOMPARE(w.addRun(bad), -1);
-    QVERIFY(w.lastError().contains("lr_g"));
+    QVERIFY2(w.lastError().contains("Learning rate G") && w.lastError().contains("-1"), qPrintable(w.lastError()));
     for (int i = 0; i < ComparisonWindow::kMaxRuns; ++i)
         QCOMPARE(w.addRun(greyConfig()), i);
     QCOMPARE(w.addRun(greyConfig()), -1);

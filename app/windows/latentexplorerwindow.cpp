@@ -182,12 +182,14 @@ bool LatentExplorerWindow::open(const QString &checkpoint)
         return false;
     }
     m_messages->clear();
-    const QString epochs = m_space->epochsDone() == 1 ? tr("after 1 epoch")
-                                                      : tr("after %L1 epochs").arg(m_space->epochsDone());
-    m_source->setText(tr("The generator of %1, %2; z has %3 numbers; %4 images.")
-                          .arg(QFileInfo(checkpoint).fileName(), epochs)
-                          .arg(m_space->latentSize())
-                          .arg(m_space->channels() == 1 ? tr("grey") : tr("colour")));
+    const QString file = QFileInfo(checkpoint).fileName();
+    const int epochs = m_space->epochsDone();
+    QString source;
+    if (m_space->channels() == 1)
+        source = tr("The generator of %1 after %n epoch(s); z has %2 numbers; grey images.", nullptr, epochs);
+    else
+        source = tr("The generator of %1 after %n epoch(s); z has %2 numbers; colour images.", nullptr, epochs);
+    m_source->setText(source.arg(file).arg(m_space->latentSize()));
     for (QWidget *w : std::initializer_list<QWidget *>{m_newButton, m_walkButton, m_randomButton, m_gifButton, m_pngButton})
         w->setEnabled(true);
     m_walk.clear();

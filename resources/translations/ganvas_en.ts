@@ -1849,33 +1849,24 @@
         <source>Cannot explore %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>after 1 epoch</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The generator of %1 after %n epoch(s); z has %2 numbers; grey images.</source>
+        <translation>
+            <numerusform>The generator of %1 after %n epoch; z has %2 numbers; grey images.</numerusform>
+            <numerusform>The generator of %1 after %n epochs; z has %2 numbers; grey images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The generator of %1 after %n epoch(s); z has %2 numbers; colour images.</source>
+        <translation>
+            <numerusform>The generator of %1 after %n epoch; z has %2 numbers; colour images.</numerusform>
+            <numerusform>The generator of %1 after %n epochs; z has %2 numbers; colour images.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>after %L1 epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The generator of %1, %2; z has %3 numbers; %4 images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>grey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,7 +2226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Settings panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,7 +2236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;D&apos;s view</source>
         <translation type="unfinished"></translation>
     </message>

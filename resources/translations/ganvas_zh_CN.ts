@@ -1840,33 +1840,22 @@
         <source>Cannot explore %1: %2</source>
         <translation>无法浏览 %1：%2</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>after 1 epoch</source>
-        <translation>训练 1 轮后</translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>The generator of %1 after %n epoch(s); z has %2 numbers; grey images.</source>
+        <translation>
+            <numerusform>%1 中训练了 %n 轮的生成器；z 由 %2 个数组成；生成灰度图像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The generator of %1 after %n epoch(s); z has %2 numbers; colour images.</source>
+        <translation>
+            <numerusform>%1 中训练了 %n 轮的生成器；z 由 %2 个数组成；生成彩色图像。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>after %L1 epochs</source>
-        <translation>训练 %L1 轮后</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The generator of %1, %2; z has %3 numbers; %4 images.</source>
-        <translation>%1 中的生成器（%2）；z 由 %3 个数组成；生成%4图像。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>grey</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>colour</source>
-        <translation>彩色</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>A</source>
         <translation>A</translation>
     </message>
@@ -2226,7 +2215,7 @@
         <translation>检查点</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Settings panel</source>
         <translation>设置面板(&amp;S)</translation>
     </message>
@@ -2236,7 +2225,7 @@
         <translation>检查点面板(&amp;C)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;D&apos;s view</source>
         <translation>D 的视角(&amp;D)</translation>
     </message>
