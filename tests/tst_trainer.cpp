@@ -37,6 +37,7 @@ private Q_SLOTS:
     void oneStepChangesBothNetworks_data();
     void oneStepChangesBothNetworks();
     void sameSeedSameRun();
+    void precisionOnTheCpu();
     void eventsAndGrid();
     void colourGrid();
     void freshNoiseEveryBatch();
@@ -99,6 +100,56 @@ void TestTrainer::sameSeedSameRun()
     QVERIFY(torch::equal(a.second, b.second));
     QVERIFY(a.first != c.first);
     QVERIFY(!torch::equal(a.second, c.second));
+}
+
+void TestTrainer::precisionOnTheCpu()
+{
+    auto c = smallConfig();
+    QCOMPARE(c.precision, std::string("auto"));
+    QCOMPARE(int(Trainer(c, syntheticImages(64)).precision()), int(Precision::Fp32)); // auto on a CPU
+    c.precision = "fp16";
+    QVERIFY(!c.validate().empty());
+    c.precision = "bf16";
+    if (!cpuHasBf16()) {
+        try {
+            Trainer t(c, syntheticImages(64));
+            QFAIL("bf16 was accepted on a CPU without bfloat16 instructions");
+        } catch (const ConfigError &e) {
+            QVERIFY2(std::string(e.what()).find("precision: bf16") != std::string::npos, e.what());
+        }
+        QSKIP("this CPU has neither AVX512-BF16 nor AMX: bf16 is refused, as checked");
+    }
+    // Inside the scope a matrix product comes out in bfloat16; after it, float32 again.
+    const auto a = torch::randn({8, 8}), b = torch::randn({8, 8});
+    {
+        const AutocastScope scope(Precision::Bf16, torch::kCPU);
+        QCOMPARE(torch::mm(a, b).scalar_type(), torch::kBFloat16);
+    }
+    QCOMPARE(torch::mm(a, b).scalar_type(), torch::kFloat);
+    // The same seeded run in both: bf16 trains, its weights stay float32, and it ends near the
+    // fp32 run but not on it (the products really ran in bfloat16).
+    bool asAsked = true, allFloat = true;
+    auto run = [&](const char *precision, torch::Tensor *start) -> torch::Tensor {
+        auto cc = smallConfig();
+        cc.precision = precision;
+        Trainer t(cc, syntheticImages(64));
+        asAsked &= precisionName(t.precision()) == precision;
+        if (start)
+            *start = snapshot(*t.generator());
+        for (int i = 0; i < 4; ++i)
+            t.trainStep();
+        for (const auto &p : t.generator()->parameters())
+            allFloat &= p.scalar_type() == torch::kFloat;
+        return snapshot(*t.generator());
+    };
+    torch::Tensor g0;
+    const auto g32 = run("fp32", &g0), g16 = run("bf16", nullptr);
+    QVERIFY(asAsked);
+    QVERIFY2(allFloat, "the weights are no longer float32");
+    QVERIFY(torch::isfinite(g16).all().item<bool>());
+    QVERIFY2(!torch::equal(g32, g16), "bf16 trained exactly as fp32: autocast did nothing");
+    const double apart = (g16 - g32).norm().item<double>(), moved = (g32 - g0).norm().item<double>();
+    QVERIFY2(apart < 0.5 * moved, qPrintable(QString("bf16 ends %1 from fp32, which moved %2").arg(apart).arg(moved)));
 }
 
 void TestTrainer::eventsAndGrid()

@@ -118,11 +118,12 @@ void TrainingStatus::showStats(const ganvas::StepStats &s)
     m_epochLabel->setText(tr("epoch %1/%2").arg(s.epoch).arg(m_totalEpochs));
     m_stepLabel->setText(tr("step %1").arg(s.step));
     const QString speed = QString::number(s.imagesPerSec, 'f', 0);
+    const QString precision = QString::fromStdString(s.precision);
     if (s.onGpu)
-        m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · GPU, one CUDA graph per step").arg(speed)
-                                          : tr("%1 img/s · GPU").arg(speed));
+        m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · GPU, %2, one CUDA graph per step").arg(speed, precision)
+                                          : tr("%1 img/s · GPU, %2").arg(speed, precision));
     else
-        m_speedLabel->setText(tr("%1 img/s · threads: %n", nullptr, s.threads).arg(speed));
+        m_speedLabel->setText(tr("%1 img/s · %2 · threads: %n", nullptr, s.threads).arg(speed, precision));
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;

@@ -4028,6 +4028,16 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU, fp32 on the CPU), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4190,21 +4200,21 @@ This batch updates only G: D stays as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 img/s · GPU, one CUDA graph per step</source>
+        <location line="+4"/>
+        <source>%1 img/s · GPU, %2, one CUDA graph per step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 img/s · GPU</source>
+        <source>%1 img/s · GPU, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 img/s · threads: %n</source>
+        <source>%1 img/s · %2 · threads: %n</source>
         <translation>
-            <numerusform>%1 img/s · threads: %n</numerusform>
-            <numerusform>%1 img/s · threads: %n</numerusform>
+            <numerusform>%1 img/s · %2 · threads: %n</numerusform>
+            <numerusform>%1 img/s · %2 · threads: %n</numerusform>
         </translation>
     </message>
     <message>

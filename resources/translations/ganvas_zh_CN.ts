@@ -4019,6 +4019,16 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU, fp32 on the CPU), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
+        <translation>矩阵乘法使用的数值格式：auto（GPU 上用 TF32，CPU 上用 fp32）、fp32、tf32（Ampere 及更新的 GPU）或 bf16（GPU，以及支持 AVX512-BF16 或 AMX 的 CPU）。权重和检查点始终保存为 float32。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
@@ -4181,20 +4191,20 @@ This batch updates only G: D stays as it is.</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 img/s · GPU, one CUDA graph per step</source>
-        <translation>%1 张图/秒 · GPU，每步一个 CUDA 图</translation>
+        <location line="+4"/>
+        <source>%1 img/s · GPU, %2, one CUDA graph per step</source>
+        <translation>%1 张图/秒 · GPU，%2，每步一个 CUDA 图</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 img/s · GPU</source>
-        <translation>%1 张图/秒 · GPU</translation>
+        <source>%1 img/s · GPU, %2</source>
+        <translation>%1 张图/秒 · GPU，%2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 img/s · threads: %n</source>
+        <source>%1 img/s · %2 · threads: %n</source>
         <translation>
-            <numerusform>%1 张图/秒 · %n 个线程</numerusform>
+            <numerusform>%1 张图/秒 · %2 · %n 个线程</numerusform>
         </translation>
     </message>
     <message>

@@ -95,7 +95,7 @@ CommandAction addBenchCommand(CLI::App &app)
         addConfigOption(sub, o->config, name);
     sub->add_option("--steps", o->steps, "Timed steps");
     sub->add_option("--warmup", o->warmup, "Untimed steps first");
-    for (const char *name : {"device", "threads"})
+    for (const char *name : {"device", "threads", "precision"})
         addConfigOption(sub, o->config, name);
     sub->add_option("--image-size", o->side, "Side of the square images (28, 32, 64)");
     sub->add_option("--channels", o->channels, "1 (grey) or 3 (colour)");
@@ -134,8 +134,9 @@ CommandAction addBenchCommand(CLI::App &app)
             trainer.trainStep();
         trainer.generator()->parameters().front().cpu();
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::printf("model %s loss %s batch %d steps %d device %s%s %s\n", c.model.c_str(), c.loss.c_str(),
-                    c.batchSize, o->steps, c.device.c_str(), trainer.stepInCudaGraph() ? " (CUDA graph)" : "",
+        std::printf("model %s loss %s batch %d steps %d device %s%s precision %s %s\n", c.model.c_str(),
+                    c.loss.c_str(), c.batchSize, o->steps, c.device.c_str(),
+                    trainer.stepInCudaGraph() ? " (CUDA graph)" : "", precisionName(trainer.precision()).c_str(),
                     cpuRuntimeSummary().c_str());
         const std::string warning = cpuRuntimeWarning();
         if (!warning.empty())

@@ -192,6 +192,12 @@ std::vector<ConfigField> runFields()
         Entry(kRun, "device", &C::device, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Device"),
               QT_TRANSLATE_NOOP("TrainingConfig", "cpu, or cuda (cuda:N for GPU N) with a CUDA build of libtorch."))
             .choices({"cpu", "cuda"}).editable().rule(isDevice, QT_TRANSLATE_NOOP("TrainingConfig", "must be cpu, cuda or cuda:N")).cli().advanced(),
+        Entry(kRun, "precision", &C::precision, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Precision"),
+              QT_TRANSLATE_NOOP("TrainingConfig",
+                                "The arithmetic of the matrix products: auto (TF32 on a GPU, fp32 on the CPU), fp32, "
+                                "tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). "
+                                "Weights and checkpoints stay float32."))
+            .choices({"auto", "fp32", "tf32", "bf16"}).cli().advanced(),
         Entry(kRun, "threads", &C::threads, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Threads"),
               QT_TRANSLATE_NOOP("TrainingConfig", "CPU threads for the maths (0: all cores)."))
             .range(0, 1024).note(QT_TRANSLATE_NOOP("TrainingConfig", "0 = all cores")).cli().advanced(),

@@ -27,6 +27,7 @@ struct StepStats
     int threads = 0;           // CPU threads the maths ran on
     bool onGpu = false;        // trained on a CUDA device
     bool cudaGraph = false;    // each step replayed as one CUDA graph
+    std::string precision = "fp32"; // the arithmetic in use: fp32, tf32 or bf16 (engine/precision.h)
 };
 
 struct EpochResult

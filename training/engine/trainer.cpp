@@ -49,6 +49,8 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
                           std::to_string(data.count) + " images of " + data.source);
     m_loss = parseLoss(m_config.loss);
     m_device = parseDevice(m_config.device);
+    m_precision = resolvePrecision(m_config.precision, m_device);
+    applyTf32(m_precision, m_device);
     m_threadsInUse = applyThreads(m_config.threads);
     m_shape = {data.channels, data.height, data.width};
     m_batchesPerEpoch = static_cast<int>(data.count / m_config.batchSize);
@@ -137,6 +139,7 @@ torch::Tensor Trainer::imagesAt(const torch::Tensor &indices) const
 // it can be captured in a CUDA graph.
 void Trainer::deviceStep(bool gStep, double sigma, const torch::Tensor &real)
 {
+    const AutocastScope autocast(m_precision, m_device); // bf16: the forward passes in bfloat16
     const int64_t b = m_config.batchSize;
     const auto opts = torch::TensorOptions().device(m_device);
     auto noisy = [&](const torch::Tensor &x) {
@@ -274,6 +277,7 @@ bool Trainer::report()
     s.lrG = m_optG->learningRate();
     s.lrD = m_optD->learningRate();
     s.threads = m_threadsInUse;
+    s.precision = precisionName(m_precision);
     s.onGpu = m_device.is_cuda();
     s.cudaGraph = stepInCudaGraph();
     s.instanceNoise = currentInstanceNoise();

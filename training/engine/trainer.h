@@ -3,6 +3,7 @@
 #include "data/imageset.h"
 #include "engine/fusedadam.h"
 #include "engine/observer.h"
+#include "engine/precision.h"
 #include "engine/trainingconfig.h"
 #include "losses/ganloss.h"
 #include "models/modelfactory.h"
@@ -67,6 +68,7 @@ public:
     // cores; the share changes as runs start and stop). 0 = all cores.
     void requestThreads(int threads);
     int threadsInUse() const { return m_threadsInUse; }
+    Precision precision() const { return m_precision; }
     bool isPaused() const { return m_paused; }
     // Thread-safe changes of the settings that may change mid-run (those configFields() marks
     // FieldChange::Live); others are ignored. Applied before the next step.
@@ -207,6 +209,7 @@ private:
     std::atomic<bool> m_liveDirty{false};
     std::atomic<int> m_threadsRequested{-1}; // -1 = no change pending
     std::atomic<int> m_threadsInUse{0};
+    Precision m_precision = Precision::Fp32;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     TrainingConfig m_liveConfig;

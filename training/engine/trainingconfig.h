@@ -73,6 +73,7 @@ struct TrainingConfig
     int batchSize = 64;                    // images per batch (the last partial batch is dropped)
     uint64_t seed = 42;                    // seeds weights, shuffling, noise: same seed, same run
     std::string device = "cpu";            // cpu | cuda | cuda:N
+    std::string precision = "auto";        // auto | fp32 | tf32 | bf16 (engine/precision.h)
     int threads = 0;                       // CPU threads for the maths (0 = all cores)
     int checkpointEvery = 15;              // write a checkpoint every N epochs (0 = only at the end)
     int logEvery = 10;                     // steps per statistics event and metrics.csv row
