@@ -6,6 +6,7 @@
 #include "data/cifarreader.h"
 #include "data/datasetfetch.h"
 #include "data/datasetlocator.h"
+#include "data/readlimits.h"
 #include "httptestserver.h"
 
 #include <QtTest>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void badArchive();
     void missingBatch();
     void truncatedBatch();
+    void tooManyEntries();
     void gunzip();
     void fetchCifarFromMirror();
 
@@ -257,6 +259,27 @@ void TestArchive::truncatedBatch()
     } catch (const FetchError &e) {
         QVERIFY2(QString(e.what()).contains("data_batch_4.bin") && QString(e.what()).contains("truncated"), e.what());
     }
+}
+
+// An archive of more entries than GANvas extracts (here one more, all empty files) is refused
+// in the first pass, which writes nothing: no file lands in the folder.
+void TestArchive::tooManyEntries()
+{
+    const std::string tar = (m_root / "many.tar.gz").string();
+    std::vector<Entry> entries;
+    entries.reserve(limits::kMaxArchiveEntries + 1);
+    for (uint64_t i = 0; i <= limits::kMaxArchiveEntries; ++i)
+        entries.push_back({"f" + std::to_string(i), "", AE_IFREG, ""});
+    QCOMPARE(writeArchive(tar, entries), std::string());
+    try {
+        extractArchive(tar, m_out.string());
+        QFAIL("an archive of too many entries was extracted");
+    } catch (const FetchError &e) {
+        const std::string n = std::to_string(limits::kMaxArchiveEntries);
+        QVERIFY2(std::string(e.what()) == tar + ": holds more than " + n + " entries; GANvas extracts at most " + n,
+                 e.what());
+    }
+    QVERIFY(fs::is_empty(m_out));
 }
 
 void TestArchive::gunzip()

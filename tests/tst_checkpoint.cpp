@@ -1,6 +1,7 @@
 // Checkpoints: exact resume, clear errors for bad files, and a writer killed mid-save.
 #include "checkpoint/atomicfile.h"
 #include "checkpoint/checkpoint.h"
+#include "checkpoint/picklecheck.h"
 #include "checkpoint/rundirectory.h"
 #include "engine/sampler.h"
 #include "engine/trainer.h"
@@ -8,12 +9,15 @@
 
 #include <QtTest>
 
+#include <caffe2/serialize/inline_container.h>
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace ganvas;
 using ganvas::test::smallConfig;
@@ -45,6 +49,7 @@ private Q_SLOTS:
     void badFile_data();
     void badFile();
     void wrongModel();
+    void pickleLengthsChecked();
     void killedWriterLeavesPreviousCheckpoint();
     void sampleFromCheckpoint();
 
@@ -223,6 +228,43 @@ void TestCheckpoint::wrongModel()
     }
     QVERIFY(torch::equal(before, snapshot(*mlp.generator())));
     QCOMPARE(mlp.globalStep(), step);
+}
+
+void TestCheckpoint::pickleLengthsChecked()
+{
+    // The pickles of a real archive, as the Trainer's checkpoints hold them, pass.
+    Trainer t(ganvas::test::smallConfig(), ganvas::test::syntheticImages(64));
+    torch::serialize::OutputArchive archive;
+    t.generator()->save(archive);
+    std::ostringstream zip;
+    archive.save_to(zip);
+    std::istringstream in(zip.str());
+    caffe2::serialize::PyTorchStreamReader reader(&in);
+    int pickles = 0;
+    for (const std::string &name : reader.getAllRecords()) {
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".pkl") != 0)
+            continue;
+        const auto record = reader.getRecord(name);
+        const std::string problem =
+            ganvas::pickleProblem(static_cast<const unsigned char *>(std::get<0>(record).get()), std::get<1>(record));
+        QVERIFY2(problem.empty(), qPrintable(QString::fromStdString(name + ": " + problem)));
+        ++pickles;
+    }
+    QVERIFY(pickles >= 1);
+    // A string that claims more bytes than follow (4- and 8-byte lengths), an unknown opcode,
+    // and a pickle without its end are refused, naming what is wrong.
+    auto problem = [](const std::string &bytes) {
+        return ganvas::pickleProblem(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+    };
+    QCOMPARE(problem(std::string("\x80\x02X\x03\x00\x00\x00" "abc.", 11)), std::string());
+    const std::string huge4 = problem(std::string("\x80\x02X\xff\xff\xff\x7f" "abc.", 11));
+    QVERIFY2(huge4.find("claims 2147483647 bytes") != std::string::npos, huge4.c_str());
+    const std::string huge8 =
+        problem(std::string("\x80\x02\x8e\x00\x00\x00\x00\x01\x00\x00\x00" "abc.", 15));
+    QVERIFY2(huge8.find("claims 4294967296 bytes") != std::string::npos, huge8.c_str());
+    QVERIFY(problem(std::string("\x80\x02\xff.", 4)).find("unknown pickle opcode 255") != std::string::npos);
+    QVERIFY(problem(std::string("\x80\x02N", 3)).find("no STOP") != std::string::npos);
+    QVERIFY(problem(std::string("\x80\x02" "cfoo\nbar", 10)).find("unterminated") != std::string::npos);
 }
 
 void TestCheckpoint::killedWriterLeavesPreviousCheckpoint()

@@ -2,7 +2,9 @@
 
 #include "data/dataerror.h"
 #include "data/datasetlocator.h"
+#include "data/gzipfile.h"
 #include "data/idxreader.h"
+#include "data/readlimits.h"
 
 #include <zlib.h>
 
@@ -93,6 +95,9 @@ private Q_SLOTS:
     void labelsRoundTrip();
     void limit();
     void limitStillChecksSize();
+    void hugeCountRefused_data();
+    void hugeCountRefused();
+    void gzipBombRefused();
     void loadFolder_data();
     void loadFolder();
     void loadImageFile();
@@ -203,6 +208,76 @@ void TestIdxReader::limitStillChecksSize()
         QVERIFY2(QByteArray(error.what()).contains("truncated: header says 9 images of 4x4 (144 bytes)"),
                  error.what());
     }
+}
+
+// A header claiming 4294967295 images (or labels) is refused for what it claims, naming the
+// limit of data/readlimits.h, before anything is allocated or inflated for it: plain or gzip.
+void TestIdxReader::hugeCountRefused_data()
+{
+    QTest::addColumn<bool>("labels");
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("images") << false << false;
+    QTest::newRow("images, gzip") << false << true;
+    QTest::newRow("labels") << true << false;
+    QTest::newRow("labels, gzip") << true << true;
+}
+
+void TestIdxReader::hugeCountRefused()
+{
+    QFETCH(bool, labels);
+    QFETCH(bool, gzip);
+    std::vector<uint8_t> bytes;
+    put32(bytes, labels ? 0x00000801 : 0x00000803);
+    put32(bytes, 0xffffffffu);
+    if (!labels) {
+        put32(bytes, 28);
+        put32(bytes, 28);
+    }
+    const auto tail = pattern(4096, 3);
+    bytes.insert(bytes.end(), tail.begin(), tail.end());
+    const QString path = m_dir.filePath(gzip ? "huge.idx.gz" : "huge.idx");
+    gzip ? writeGzip(path, bytes) : writePlain(path, bytes);
+    const std::string expected = std::string("claims 4294967295 ") + (labels ? "labels" : "images")
+        + "; GANvas reads at most " + std::to_string(limits::kMaxImages);
+    try {
+        if (labels)
+            readIdxLabels(str(path));
+        else
+            readIdxImages(str(path));
+        QFAIL("a header claiming 4294967295 records was read");
+    } catch (const DataError &e) {
+        QVERIFY2(std::string(e.what()) == str(path) + ": " + expected, e.what());
+    }
+}
+
+// A small gzip file that inflates to far more than its IDX header says: inflating stops at
+// what the header claims (it does not inflate the 256 MiB), and readMaybeGzipped stops at its
+// limit.
+void TestIdxReader::gzipBombRefused()
+{
+    std::vector<uint8_t> bytes = idxImages(2, 28, 28, pattern(2 * 28 * 28, 1));
+    bytes.resize(bytes.size() + (size_t(256) << 20), 0);
+    const QString path = m_dir.filePath("bomb-idx3-ubyte.gz");
+    writeGzip(path, bytes);
+    QVERIFY(QFileInfo(path).size() < 1 << 20);
+    try {
+        readIdxImages(str(path));
+        QFAIL("a gzip bomb was read");
+    } catch (const DataError &e) {
+        QVERIFY2(QString(e.what()).endsWith("header says 2 images of 28x28 (1568 bytes) but the file "
+                                            "holds more than that after the header"),
+                 e.what());
+    }
+    try {
+        readMaybeGzipped(str(path), 1 << 20);
+        QFAIL("a gzip bomb was inflated past the limit");
+    } catch (const DataError &e) {
+        QVERIFY2(QString(e.what()) == path + ": inflates to more than 1 MiB; GANvas reads at most "
+                                            "that much from a gzip file (is it a gzip bomb?)",
+                 e.what());
+    }
+    // Within the limit it is read whole.
+    QCOMPARE(readMaybeGzipped(str(path), bytes.size()).size(), bytes.size());
 }
 
 void TestIdxReader::loadFolder_data()

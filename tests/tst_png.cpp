@@ -6,7 +6,10 @@
 
 #include "media/image8.h"
 #include "media/pngio.h"
+#include "data/readlimits.h"
 #include "mediatesthelpers.h"
+
+#include <zlib.h>
 
 #include <cstdlib>
 #include <random>
@@ -29,6 +32,8 @@ private Q_SLOTS:
     void pngBadFiles_data();
     void pngBadFiles();
     void pngMissingFile();
+    void pngHugeHeaderRefused_data();
+    void pngHugeHeaderRefused();
     void pngWriteErrors();
 };
 
@@ -209,6 +214,43 @@ void TestPng::pngBadFiles()
     f.close();
     const QString message = mediaErrorOf([&] { readPng(local(file)); });
     QVERIFY2(message.contains(file), qPrintable("message: '" + message + "'"));
+}
+
+// A PNG whose header claims 100000 x 100000 pixels (or 16000 x 16000 in a file far too small
+// to hold them) is refused for its claim, before the rows are allocated.
+void TestPng::pngHugeHeaderRefused_data()
+{
+    QTest::addColumn<int>("side");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("100000x100000")
+        << 100000 << QString("claims 100000x100000 pixels; GANvas reads at most %1").arg(limits::kMaxImagePixels);
+    QTest::newRow("16000x16000 in a small file")
+        << 16000 << QString("claims 16000x16000 pixels (768000000 bytes of rows), more than its");
+}
+
+void TestPng::pngHugeHeaderRefused()
+{
+    QFETCH(int, side);
+    QFETCH(QString, expected);
+    // A real 2x2 RGB PNG, its IHDR rewritten to the claimed size (and its CRC with it).
+    QTemporaryDir dir;
+    const QString file = dir.filePath("huge.png");
+    writePng(local(file), randomImage(2, 2, 3, 1));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    QCOMPARE(bytes.mid(12, 4), QByteArray("IHDR"));
+    for (int at : {16, 20})
+        for (int i = 0; i < 4; ++i)
+            bytes[at + i] = char(uint32_t(side) >> (24 - 8 * i));
+    const uLong crc = crc32(0, reinterpret_cast<const Bytef *>(bytes.constData() + 12), 17);
+    for (int i = 0; i < 4; ++i)
+        bytes[29 + i] = char(crc >> (24 - 8 * i));
+    f.seek(0);
+    f.write(bytes);
+    f.close();
+    const QString message = mediaErrorOf([&] { readPng(local(file)); });
+    QVERIFY2(message.startsWith(file + ": " + expected), qPrintable("message: '" + message + "'"));
 }
 
 void TestPng::pngMissingFile()

@@ -1,6 +1,7 @@
 #include "checkpoint/rundirectory.h"
 
 #include "checkpoint/atomicfile.h"
+#include "data/readlimits.h"
 
 #include <algorithm>
 #include <cinttypes>
@@ -179,7 +180,10 @@ std::vector<RunDirectory::Event> RunDirectory::readEvents(const std::string &pat
     std::ifstream in(path);
     std::string line;
     std::getline(in, line); // the header
-    while (std::getline(in, line)) {
+    uint64_t read = line.size();
+    // Past the limit the rest is left unread, like a row that cannot be parsed.
+    while (read <= limits::kMaxCsvBytes && std::getline(in, line)) {
+        read += line.size() + 1;
         Event e;
         std::istringstream fields(line);
         char comma = 0;
@@ -206,6 +210,11 @@ std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
     std::ifstream in(path);
     if (!in)
         throw FileWriteError(path + ": cannot open");
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits::kMaxCsvBytes)
+        throw FileWriteError(path + ": is " + std::to_string(size) + " bytes; GANvas reads metrics of at most "
+                             + limits::bytes(limits::kMaxCsvBytes));
     std::string line;
     std::getline(in, line);
     if (line.rfind("epoch,step,d_loss,g_loss,d_real,d_fake,images_per_s", 0) != 0)
@@ -217,7 +226,9 @@ std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
         ++lineNo;
         if (line.empty())
             continue;
-        if (!parseRow(line, v) || v.size() < 7 || !std::isfinite(v[0]) || !std::isfinite(v[1]))
+        // The epoch and the step must fit their integers (a cast out of range is undefined).
+        if (!parseRow(line, v) || v.size() < 7 || !(std::fabs(v[0]) <= 2147483647.0)
+            || !(std::fabs(v[1]) <= 9.0e18))
             throw FileWriteError(path + ": line " + std::to_string(lineNo) + ": malformed row");
         v.resize(11, 0.0);
         StepStats s;

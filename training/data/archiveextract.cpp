@@ -3,11 +3,13 @@
 #include "data/digest.h"
 #include "data/fetcherror.h"
 #include "data/outputfile.h"
+#include "data/readlimits.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -95,6 +97,7 @@ std::string gunzip(const std::string &gzPath, OutputFile *out, const ExtractOpti
     Digest sha(Digest::Algorithm::Sha256);
     std::vector<char> buffer(kChunk);
     bool first = true;
+    uint64_t inflated = 0;
     for (;;) {
         const int n = gzread(in.get(), buffer.data(), static_cast<unsigned>(buffer.size()));
         if (n < 0)
@@ -105,6 +108,10 @@ std::string gunzip(const std::string &gzPath, OutputFile *out, const ExtractOpti
         first = false;
         if (n == 0)
             break;
+        inflated += static_cast<uint64_t>(n);
+        if (inflated > limits::kMaxInflatedBytes)
+            throw FetchError(gzPath + ": inflates to more than " + limits::bytes(limits::kMaxInflatedBytes)
+                             + "; GANvas reads at most that much from a gzip file (is it a gzip bomb?)");
         if (out)
             out->write(buffer.data(), static_cast<size_t>(n));
         sha.update(buffer.data(), static_cast<size_t>(n));
@@ -119,6 +126,95 @@ std::string gunzip(const std::string &gzPath, OutputFile *out, const ExtractOpti
     if (code != Z_OK)
         throw FetchError(gzPath + ": corrupt gzip data: " + (message ? message : "unknown zlib error"));
     return sha.hex();
+}
+
+using ArchivePtr = std::unique_ptr<archive, ArchiveDeleter>;
+
+ArchivePtr openArchive(const std::string &archivePath)
+{
+    ArchivePtr owner(archive_read_new());
+    archive *a = owner.get();
+    archive_read_support_filter_all(a);
+    archive_read_support_format_all(a);
+    if (archive_read_open_filename(a, archivePath.c_str(), kChunk) != ARCHIVE_OK)
+        throw FetchError(archivePath + ": not a readable archive: " + archiveText(a));
+    return owner;
+}
+
+// The next entry, or null at the end; counts it against the limit.
+archive_entry *nextEntry(archive *a, const std::string &archivePath, uint64_t &entries)
+{
+    archive_entry *entry = nullptr;
+    const int r = archive_read_next_header(a, &entry);
+    if (r == ARCHIVE_EOF)
+        return nullptr;
+    if (r < ARCHIVE_WARN)
+        throw FetchError(archivePath + ": not a readable archive or damaged: " + archiveText(a));
+    if (++entries > limits::kMaxArchiveEntries)
+        throw FetchError(archivePath + ": holds more than " + limits::count(limits::kMaxArchiveEntries)
+                         + " entries; GANvas extracts at most "
+                         + limits::count(limits::kMaxArchiveEntries));
+    return entry;
+}
+
+std::string entryPath(archive_entry *entry)
+{
+    const char *rawPath = archive_entry_pathname(entry);
+    return rawPath ? rawPath : "";
+}
+
+// The base name an entry is extracted as, or "" for a folder (skipped). Throws for an entry
+// that may not be extracted.
+std::string checkEntry(archive_entry *entry, const std::string &where, std::set<std::string> &names)
+{
+    const std::string path = entryPath(entry);
+    if (const std::string fault = unsafePath(path); !fault.empty())
+        throw FetchError(where + fault + "; refusing to extract it");
+    if (archive_entry_filetype(entry) == AE_IFDIR && !archive_entry_hardlink(entry))
+        return "";
+    if (const std::string fault = typeFault(entry); !fault.empty())
+        throw FetchError(where + fault + "; only regular files are extracted");
+    const std::string name = fs::path(path).filename().string();
+    if (name.empty() || name == "." || !names.insert(name).second)
+        throw FetchError(where + "repeats the file name \"" + name + "\"");
+    return name;
+}
+
+// Checks an entry's bytes and the archive's so far against the limits (what the headers
+// declare, or what the entries turn out to hold).
+void checkBytes(const std::string &archivePath, const std::string &where, uint64_t entryBytes,
+                uint64_t totalBytes)
+{
+    if (entryBytes > limits::kMaxArchiveEntryBytes)
+        throw FetchError(where + "holds more than " + limits::bytes(limits::kMaxArchiveEntryBytes)
+                         + "; GANvas extracts at most that much of one file");
+    if (totalBytes > limits::kMaxArchiveBytes)
+        throw FetchError(archivePath + ": holds more than " + limits::bytes(limits::kMaxArchiveBytes)
+                         + "; GANvas extracts at most that much from one archive");
+}
+
+// The first pass: every entry's name, type, declared size and count checked, its data read
+// past, nothing written. An archive refused here leaves no file behind.
+void checkArchive(const std::string &archivePath, const ExtractOptions &options)
+{
+    const ArchivePtr owner = openArchive(archivePath);
+    archive *a = owner.get();
+    std::set<std::string> names;
+    uint64_t entries = 0;
+    uint64_t declared = 0;
+    while (archive_entry *entry = nextEntry(a, archivePath, entries)) {
+        const std::string where = archivePath + ": entry \"" + entryPath(entry) + "\" ";
+        if (checkEntry(entry, where, names).empty())
+            continue;
+        if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > 0) {
+            const auto size = static_cast<uint64_t>(archive_entry_size(entry));
+            declared += std::min(size, limits::kMaxArchiveBytes + 1);
+            checkBytes(archivePath, where, size, declared);
+        }
+        if (archive_read_data_skip(a) < ARCHIVE_WARN)
+            throw FetchError(where + "cannot be read (truncated or damaged archive): " + archiveText(a));
+        checkCancel(options);
+    }
 }
 
 } // namespace
@@ -140,35 +236,21 @@ std::string gunzipDigest(const std::string &gzPath, const ExtractOptions &option
 std::vector<ExtractedFile> extractArchive(const std::string &archivePath, const std::string &folder,
                                           const ExtractOptions &options)
 {
-    std::unique_ptr<archive, ArchiveDeleter> owner(archive_read_new());
+    checkArchive(archivePath, options);
+    const ArchivePtr owner = openArchive(archivePath);
     archive *a = owner.get();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_all(a);
-    if (archive_read_open_filename(a, archivePath.c_str(), kChunk) != ARCHIVE_OK)
-        throw FetchError(archivePath + ": not a readable archive: " + archiveText(a));
     const int64_t total = fileSize(archivePath);
     std::vector<ExtractedFile> files;
     std::set<std::string> names;
     std::vector<char> buffer(kChunk);
-    for (;;) {
-        archive_entry *entry = nullptr;
-        const int r = archive_read_next_header(a, &entry);
-        if (r == ARCHIVE_EOF)
-            break;
-        if (r < ARCHIVE_WARN)
-            throw FetchError(archivePath + ": not a readable archive or damaged: " + archiveText(a));
-        const char *rawPath = archive_entry_pathname(entry);
-        const std::string path = rawPath ? rawPath : "";
+    uint64_t entries = 0;
+    uint64_t extracted = 0;
+    while (archive_entry *entry = nextEntry(a, archivePath, entries)) {
+        const std::string path = entryPath(entry);
         const std::string where = archivePath + ": entry \"" + path + "\" ";
-        if (const std::string fault = unsafePath(path); !fault.empty())
-            throw FetchError(where + fault + "; refusing to extract it");
-        if (archive_entry_filetype(entry) == AE_IFDIR && !archive_entry_hardlink(entry))
+        const std::string name = checkEntry(entry, where, names);
+        if (name.empty())
             continue;
-        if (const std::string fault = typeFault(entry); !fault.empty())
-            throw FetchError(where + fault + "; only regular files are extracted");
-        const std::string name = fs::path(path).filename().string();
-        if (name.empty() || name == "." || !names.insert(name).second)
-            throw FetchError(where + "repeats the file name \"" + name + "\"");
 
         ExtractedFile file;
         file.name = name;
@@ -182,9 +264,11 @@ std::vector<ExtractedFile> extractArchive(const std::string &archivePath, const 
                                  + archiveText(a));
             if (n == 0)
                 break;
+            file.size += n;
+            extracted += static_cast<uint64_t>(n);
+            checkBytes(archivePath, where, static_cast<uint64_t>(file.size), extracted);
             out.write(buffer.data(), static_cast<size_t>(n));
             sha.update(buffer.data(), static_cast<size_t>(n));
-            file.size += n;
             if (options.progress)
                 options.progress(archive_filter_bytes(a, -1), total);
             checkCancel(options);

@@ -36,8 +36,11 @@ struct ExtractedFile
 // into `folder` (cifar-10-batches-bin/data_batch_1.bin becomes folder/data_batch_1.bin),
 // streaming each entry into our own file; folders are skipped. Refuses absolute paths, ".."
 // components, links, devices and two entries with one base name, so that an archive cannot
-// write outside `folder`. Throws FetchError naming the archive and the entry; files extracted
-// before a fault stay in `folder` (callers extract into a staging folder they remove).
+// write outside `folder`. Every entry is checked in a first pass that writes nothing, against
+// those rules and the limits of data/readlimits.h (entries, bytes of one entry, bytes in all),
+// so a refused archive leaves no file; what the entries turn out to hold is checked again as
+// they are written. Throws FetchError naming the archive and the entry; files extracted before
+// a fault found only then stay in `folder` (callers extract into a staging folder they remove).
 std::vector<ExtractedFile> extractArchive(const std::string &archivePath, const std::string &folder,
                                           const ExtractOptions &options = {});
 

@@ -1,6 +1,7 @@
 #include "data/cifarreader.h"
 
 #include "data/dataerror.h"
+#include "data/readlimits.h"
 
 #include <sys/stat.h>
 
@@ -63,6 +64,10 @@ Batch openBatch(const std::string &path)
                                   + " bytes is not a whole number of "
                                   + std::to_string(kRecordBytes) + "-byte records");
     batch.records = size / kRecordBytes;
+    if (uint64_t(batch.records) > limits::kMaxImages)
+        throw DataError(path, "holds " + std::to_string(batch.records)
+                                  + " images; GANvas reads at most "
+                                  + limits::count(limits::kMaxImages));
     return batch;
 }
 
@@ -102,8 +107,17 @@ ImageSet readCifarBatches(const std::vector<std::string> &paths, int64_t limit,
     for (const auto &path : paths) {
         batches.push_back(openBatch(path));
         available += batches.back().records;
+        if (uint64_t(available) > limits::kMaxImages)
+            throw DataError(path, "the batches up to this one hold " + std::to_string(available)
+                                      + " images; GANvas reads at most "
+                                      + limits::count(limits::kMaxImages));
     }
     const int64_t count = limit < 0 ? available : std::min(available, limit);
+    if (uint64_t(count) * kPixelBytes > limits::kMaxDatasetBytes)
+        throw DataError(paths.front(), std::to_string(count) + " images of 3x32x32 would take "
+                                           + std::to_string(uint64_t(count) * kPixelBytes)
+                                           + " bytes; GANvas reads at most "
+                                           + limits::bytes(limits::kMaxDatasetBytes) + " of a dataset");
 
     ImageSet set;
     set.count = count;

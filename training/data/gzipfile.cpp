@@ -45,6 +45,9 @@ std::vector<uint8_t> readRaw(const std::string &path)
 
     std::vector<uint8_t> bytes;
     const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits::kMaxFileBytes)
+        throw DataError(path, "is " + std::to_string(size) + " bytes; GANvas reads files of at most "
+                                  + limits::bytes(limits::kMaxFileBytes));
     if (!ec)
         bytes.reserve(static_cast<size_t>(size));
     // Read to the end rather than trusting the size: it may change, or be 0 for special files.
@@ -52,6 +55,9 @@ std::vector<uint8_t> readRaw(const std::string &path)
     while (true) {
         const size_t got = std::fread(chunk, 1, sizeof chunk, file.get());
         bytes.insert(bytes.end(), chunk, chunk + got);
+        if (bytes.size() > limits::kMaxFileBytes)
+            throw DataError(path, "is larger than " + limits::bytes(limits::kMaxFileBytes)
+                                      + "; GANvas reads files of at most that size");
         if (got < sizeof chunk) {
             if (std::ferror(file.get()))
                 throw DataError(path, std::string("cannot read: ") + std::strerror(errno));
@@ -61,7 +67,11 @@ std::vector<uint8_t> readRaw(const std::string &path)
     return bytes;
 }
 
-std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> &packed)
+// Inflates `packed`. At most `cap` bytes are produced: with `prefix` the output simply stops
+// there; otherwise `cap` is one more than the most allowed, and reaching it sets *exceeded
+// (or throws when exceeded is null).
+std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> &packed,
+                            uint64_t cap, bool prefix, bool *exceeded)
 {
     if (packed.size() < 2)
         throw DataError(path, packed.empty() ? "gzip stream ends early (the file is empty)"
@@ -69,6 +79,8 @@ std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> 
     if (packed[0] != 0x1f || packed[1] != 0x8b)
         throw DataError(path, "corrupt gzip data (the name ends in .gz but the file does not "
                               "start with the gzip magic 1f 8b)");
+    if (cap == 0)
+        return {};
 
     z_stream stream {};
     // 15 + 32: the largest window, and accept a gzip (or zlib) header.
@@ -84,7 +96,9 @@ std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> 
     if (n >= 4)
         guess = size_t(packed[n - 4]) | size_t(packed[n - 3]) << 8 | size_t(packed[n - 2]) << 16
             | size_t(packed[n - 1]) << 24;
-    guess = std::clamp<size_t>(guess, 1 << 16, std::max<size_t>(n * 1032, 1 << 16));
+    guess = std::clamp<size_t>(guess, 1 << 16,
+                               std::max<size_t>(n * limits::kMaxDeflateRatio, 1 << 16));
+    guess = static_cast<size_t>(std::min<uint64_t>(guess, cap));
     std::vector<uint8_t> out(guess);
     size_t produced = 0;
 
@@ -93,8 +107,20 @@ std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> 
     constexpr size_t maxChunk = std::numeric_limits<uInt>::max();
     int members = 0;
     while (true) {
-        if (produced == out.size())
-            out.resize(out.size() * 2);
+        if (produced == out.size()) {
+            if (produced >= cap) {
+                if (prefix)
+                    return out;
+                if (exceeded) {
+                    *exceeded = true;
+                    return out;
+                }
+                throw DataError(path, "inflates to more than " + limits::bytes(cap - 1)
+                                          + "; GANvas reads at most that much from a gzip file "
+                                            "(is it a gzip bomb?)");
+            }
+            out.resize(static_cast<size_t>(std::min<uint64_t>(uint64_t(out.size()) * 2, cap)));
+        }
         stream.avail_in = static_cast<uInt>(std::min(inputLeft, maxChunk));
         stream.next_out = out.data() + produced;
         stream.avail_out = static_cast<uInt>(std::min(out.size() - produced, maxChunk));
@@ -120,30 +146,62 @@ std::vector<uint8_t> gunzip(const std::string &path, const std::vector<uint8_t> 
         }
         if (rc == Z_MEM_ERROR)
             throw std::bad_alloc();
+        if (prefix && produced == out.size() && produced >= cap)
+            return out;
         // Z_OK or Z_BUF_ERROR: more to do, unless the input has run out mid-stream.
         if (inputLeft == 0 && stream.avail_out > 0)
             throw DataError(path, "gzip stream ends early (after " + std::to_string(produced)
                                       + " uncompressed bytes; the file may be an incomplete "
                                         "download)");
     }
+    if (!prefix && produced >= cap) {
+        // The stream ended exactly one byte past the limit.
+        if (!exceeded)
+            throw DataError(path, "inflates to more than " + limits::bytes(cap - 1)
+                                      + "; GANvas reads at most that much from a gzip file "
+                                        "(is it a gzip bomb?)");
+        *exceeded = true;
+    }
     out.resize(produced);
     out.shrink_to_fit();
     return out;
 }
 
-} // namespace
-
-std::vector<uint8_t> readMaybeGzipped(const std::string &path)
+std::vector<uint8_t> read(const std::string &path, uint64_t cap, bool prefix, bool *exceeded)
 {
     try {
         std::vector<uint8_t> bytes = readRaw(path);
         const bool magic = bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
         if (magic || endsWith(path, ".gz"))
-            return gunzip(path, bytes);
+            return gunzip(path, bytes, cap, prefix, exceeded);
+        if (bytes.size() >= cap) {
+            bytes.resize(static_cast<size_t>(cap));
+            if (prefix)
+                return bytes;
+            if (!exceeded)
+                throw DataError(path, "is larger than " + limits::bytes(cap - 1)
+                                          + "; GANvas reads at most that much from it");
+            *exceeded = true;
+        }
         return bytes;
     } catch (const std::bad_alloc &) {
         throw DataError(path, "too large to load into memory");
     }
+}
+
+} // namespace
+
+std::vector<uint8_t> readMaybeGzipped(const std::string &path, uint64_t maxBytes, bool *exceeded)
+{
+    if (exceeded)
+        *exceeded = false;
+    const uint64_t cap = maxBytes >= std::numeric_limits<uint64_t>::max() - 1 ? maxBytes : maxBytes + 1;
+    return read(path, cap, false, exceeded);
+}
+
+std::vector<uint8_t> readMaybeGzippedPrefix(const std::string &path, uint64_t n)
+{
+    return read(path, n, true, nullptr);
 }
 
 } // namespace ganvas

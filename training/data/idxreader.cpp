@@ -2,6 +2,7 @@
 
 #include "data/dataerror.h"
 #include "data/gzipfile.h"
+#include "data/readlimits.h"
 
 #include <sys/stat.h>
 
@@ -20,7 +21,7 @@ namespace {
 
 constexpr uint32_t kImageMagic = 0x00000803; // unsigned bytes, 3 dimensions
 constexpr uint32_t kLabelMagic = 0x00000801; // unsigned bytes, 1 dimension
-constexpr uint32_t kMaxSide = 4096;
+constexpr uint32_t kMaxSide = limits::kMaxIdxSide;
 
 struct FileCloser
 {
@@ -46,24 +47,25 @@ std::string hex32(uint32_t value)
 }
 
 // An IDX file's bytes. Gzipped files are inflated whole, since checking the size against the
-// header needs the whole stream anyway; plain files are read on demand, so a small limit on a
-// large file stays cheap.
+// header needs the whole stream anyway, but only once the header has been checked, and never
+// beyond what it claims (a gzip bomb stops there); plain files are read on demand, so a small
+// limit on a large file stays cheap.
 class IdxBytes
 {
 public:
-    explicit IdxBytes(const std::string &path) : m_path(path)
+    IdxBytes(const std::string &path, uint64_t headerBytes) : m_path(path)
     {
         std::error_code ec;
         const auto type = std::filesystem::status(path, ec).type();
         // Let the gzip reader word the faults of a missing or unopenable file, consistently.
         if (endsWith(path, ".gz") || type != std::filesystem::file_type::regular) {
-            loadWhole();
+            loadHeader(headerBytes);
             return;
         }
         m_file.reset(std::fopen(path.c_str(), "rb"));
         struct stat info {};
         if (!m_file || fstat(fileno(m_file.get()), &info) != 0) {
-            loadWhole();
+            loadHeader(headerBytes);
             return;
         }
         m_size = static_cast<uint64_t>(info.st_size);
@@ -71,11 +73,25 @@ public:
         if (m_size >= 2 && std::fread(magic, 1, 2, m_file.get()) == 2 && magic[0] == 0x1f
             && magic[1] == 0x8b) {
             m_file.reset();
-            loadWhole();
+            loadHeader(headerBytes);
         }
     }
 
+    // The file's size; for a file held in memory, only the header's part until loadAll().
     uint64_t size() const { return m_size; }
+
+    // Loads a file held in memory whole, but no more than `expected` bytes of it; false when
+    // it holds more. Plain files are read on demand: always true.
+    bool loadAll(uint64_t expected)
+    {
+        if (!m_partial)
+            return true;
+        bool exceeded = false;
+        m_whole = readMaybeGzipped(m_path, expected, &exceeded);
+        m_size = m_whole.size();
+        m_partial = false;
+        return !exceeded;
+    }
 
     // The bytes [offset, offset + n); the caller has checked that they lie within size().
     std::vector<uint8_t> take(uint64_t offset, uint64_t n)
@@ -100,15 +116,17 @@ public:
     }
 
 private:
-    void loadWhole()
+    void loadHeader(uint64_t headerBytes)
     {
-        m_whole = readMaybeGzipped(m_path);
+        m_whole = readMaybeGzippedPrefix(m_path, headerBytes);
         m_size = m_whole.size();
+        m_partial = true;
     }
 
     std::string m_path;
     std::unique_ptr<std::FILE, FileCloser> m_file;
     std::vector<uint8_t> m_whole; // used when m_file is null
+    bool m_partial = false;       // m_whole holds only the header so far
     uint64_t m_size = 0;
 };
 
@@ -143,9 +161,13 @@ std::vector<uint8_t> readHeader(const std::string &path, IdxBytes &file, const c
 }
 
 // Checks the file holds exactly the header plus `payload` bytes.
-void checkSize(const std::string &path, const IdxBytes &file, uint64_t headerBytes,
+void checkSize(const std::string &path, IdxBytes &file, uint64_t headerBytes,
                uint64_t payload, const std::string &described)
 {
+    if (!file.loadAll(headerBytes + payload))
+        throw DataError(path, "unexpected size: header says " + described + " ("
+                                  + std::to_string(payload) + " bytes) but the file holds more "
+                                  "than that after the header");
     const uint64_t held = file.size() - headerBytes;
     if (held < payload)
         throw DataError(path, "truncated: header says " + described + " (" + std::to_string(payload)
@@ -158,6 +180,19 @@ void checkSize(const std::string &path, const IdxBytes &file, uint64_t headerByt
                                   + std::to_string(held - payload) + " extra)");
 }
 
+// Refuses a header claiming more than GANvas reads, before anything is allocated for it.
+void checkClaim(const std::string &path, uint64_t count, const char *what, uint64_t bytes,
+                const std::string &described)
+{
+    if (count > limits::kMaxImages)
+        throw DataError(path, "claims " + std::to_string(count) + " " + what + "; GANvas reads at most "
+                                  + limits::count(limits::kMaxImages));
+    if (bytes > limits::kMaxDatasetBytes)
+        throw DataError(path, "claims " + described + " (" + std::to_string(bytes)
+                                  + " bytes); GANvas reads at most "
+                                  + limits::bytes(limits::kMaxDatasetBytes) + " of a dataset");
+}
+
 uint64_t wanted(uint64_t count, int64_t limit)
 {
     return limit < 0 ? count : std::min<uint64_t>(count, static_cast<uint64_t>(limit));
@@ -168,7 +203,7 @@ uint64_t wanted(uint64_t count, int64_t limit)
 ImageSet readIdxImages(const std::string &path, int64_t limit)
 {
     try {
-        IdxBytes file(path);
+        IdxBytes file(path, 16);
         const auto header = readHeader(path, file, "image", kImageMagic, 16);
         const uint32_t count = bigEndian32(&header[4]);
         const uint32_t rows = bigEndian32(&header[8]);
@@ -181,9 +216,10 @@ ImageSet readIdxImages(const std::string &path, int64_t limit)
                                       + " in the header (each side must be 1 to "
                                       + std::to_string(kMaxSide) + ")");
         const uint64_t imageBytes = uint64_t(rows) * cols;
-        checkSize(path, file, 16, count * imageBytes,
-                  std::to_string(count) + " images of " + std::to_string(rows) + "x"
-                      + std::to_string(cols));
+        const std::string described = std::to_string(count) + " images of " + std::to_string(rows)
+            + "x" + std::to_string(cols);
+        checkClaim(path, count, "images", count * imageBytes, described);
+        checkSize(path, file, 16, count * imageBytes, described);
 
         ImageSet set;
         set.count = static_cast<int64_t>(wanted(count, limit));
@@ -202,11 +238,12 @@ ImageSet readIdxImages(const std::string &path, int64_t limit)
 std::vector<uint8_t> readIdxLabels(const std::string &path, int64_t limit)
 {
     try {
-        IdxBytes file(path);
+        IdxBytes file(path, 8);
         const auto header = readHeader(path, file, "label", kLabelMagic, 8);
         const uint32_t count = bigEndian32(&header[4]);
         if (count == 0)
             throw DataError(path, "holds no labels (the header's count is 0)");
+        checkClaim(path, count, "labels", count, std::to_string(count) + " labels");
         checkSize(path, file, 8, count, std::to_string(count) + " labels");
         return file.take(8, wanted(count, limit));
     } catch (const std::bad_alloc &) {

@@ -4,6 +4,8 @@
 #include "engine/trainer.h"
 #include "engine/cudagraphstep.h"
 
+#include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace ganvas {
@@ -18,10 +20,19 @@ std::vector<double> flatten(const StepStats &s)
             s.imagesPerSec, s.lrG, s.lrD, s.instanceNoise, s.elapsedSec};
 }
 
+// A stored double as an integer; a damaged checkpoint's NaN or out-of-range value becomes 0
+// rather than an undefined conversion.
+template <typename Int>
+Int toInteger(double v)
+{
+    const double limit = double(std::numeric_limits<Int>::max());
+    return std::isfinite(v) && v >= -limit && v < limit ? static_cast<Int>(v) : Int(0);
+}
+
 StepStats unflatten(const double *v)
 {
     StepStats s;
-    s.epoch = int(v[0]), s.step = int64_t(v[1]), s.dLoss = v[2], s.gLoss = v[3], s.dReal = v[4];
+    s.epoch = toInteger<int>(v[0]), s.step = toInteger<int64_t>(v[1]), s.dLoss = v[2], s.gLoss = v[3], s.dReal = v[4];
     s.dFake = v[5], s.imagesPerSec = v[6], s.lrG = v[7], s.lrD = v[8], s.instanceNoise = v[9];
     s.elapsedSec = v[10];
     return s;
@@ -55,8 +66,8 @@ std::vector<QualityScore> unpackScores(const torch::Tensor &packed, const std::s
     for (int64_t i = 0; i < t.size(0); ++i) {
         const double *v = t.data_ptr<double>() + i * kScoreColumns;
         QualityScore q;
-        q.epoch = int(v[0]), q.step = int64_t(v[1]), q.fd = v[2], q.kid = v[3], q.precision = v[4];
-        q.recall = v[5], q.samples = int(v[6]);
+        q.epoch = toInteger<int>(v[0]), q.step = toInteger<int64_t>(v[1]), q.fd = v[2], q.kid = v[3];
+        q.precision = v[4], q.recall = v[5], q.samples = toInteger<int>(v[6]);
         std::getline(lines, q.featureNet);
         out.push_back(q);
     }
@@ -134,6 +145,8 @@ TrainingConfig Trainer::checkpointConfig(const std::string &path)
     } catch (const c10::Error &) {
         throw CheckpointError(path + ": damaged: no config in the checkpoint");
     }
+    if (!config.isString())
+        throw CheckpointError(path + ": damaged: the checkpoint's config is not text");
     return TrainingConfig::fromJson(config.toStringRef(), path + " (config)");
 }
 

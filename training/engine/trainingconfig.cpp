@@ -1,5 +1,6 @@
 #include "engine/trainingconfig.h"
 
+#include "data/readlimits.h"
 #include "engine/configfields.h"
 #include "engine/presets.h"
 #include "engine/shareddata.h"
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -121,11 +123,17 @@ std::string TrainingConfig::toJson() const
 
 void TrainingConfig::merge(const std::string &text, const std::string &origin)
 {
+    if (text.size() > limits::kMaxConfigBytes)
+        throw ConfigError(origin + ": is " + std::to_string(text.size())
+                          + " bytes; GANvas reads settings of at most " + limits::bytes(limits::kMaxConfigBytes));
     json j;
     try {
         j = json::parse(text);
     } catch (const json::parse_error &e) {
         throw ConfigError(origin + ": not valid JSON: " + e.what());
+    } catch (const json::exception &e) {
+        // A number too large for any C++ number (out_of_range 406), found by tests/fuzz.
+        throw ConfigError(origin + ": not valid JSON for GANvas: " + e.what());
     }
     if (!j.is_object())
         throw ConfigError(origin + ": must hold a JSON object of settings");
@@ -177,6 +185,11 @@ void TrainingConfig::mergeFile(const std::string &given)
         throw ConfigError(path + ": cannot open the config file" +
                           (path.find('/') == std::string::npos ? " (nor is it an example in " + looked + ")" : ""));
     }
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits::kMaxConfigBytes)
+        throw ConfigError(path + ": is " + std::to_string(size) + " bytes; GANvas reads config files of at most "
+                          + limits::bytes(limits::kMaxConfigBytes));
     std::stringstream s;
     s << in.rdbuf();
     merge(s.str(), path);

@@ -1,6 +1,7 @@
 #include "media/gifwriter.h"
 
 #include "checkpoint/atomicfile.h"
+#include "data/readlimits.h"
 #include "media/palette.h"
 
 #include <gif_lib.h>
@@ -18,7 +19,7 @@ namespace {
 
 // Decoding refuses logical screens larger than this many pixels (a GIF header may claim
 // 65535 x 65535), so a hostile file cannot make us allocate gigabytes per frame.
-constexpr long long kMaxScreenPixels = 1LL << 26;
+constexpr long long kMaxScreenPixels = static_cast<long long>(limits::kMaxGifScreenPixels);
 
 // The encoder's output goes into a std::string (UserData); the file is written whole at the
 // end, so a cancelled or failed export never touches the disk. A short count makes giflib
@@ -208,9 +209,86 @@ std::unique_ptr<FILE, FileCloser> openGifFile(const std::string &path)
     return file;
 }
 
+unsigned le16(const std::string &bytes, std::size_t at)
+{
+    return unsigned(uint8_t(bytes[at])) | unsigned(uint8_t(bytes[at + 1])) << 8;
+}
+
+// Walks the GIF's blocks without decoding them, so that giflib (whose DGifSlurp allocates each
+// frame's rectangle as its descriptor says, and keeps them all) is never asked for more than
+// GANvas reads: the frames' number, each one's rectangle, all their rectangles together and the
+// RGB pictures they become (data/readlimits.h). A damaged or truncated stream just ends the
+// walk: giflib words those faults.
+void checkGifClaims(FILE *file, const std::string &path)
+{
+    std::string bytes;
+    char chunk[1 << 16];
+    for (std::size_t got; (got = std::fread(chunk, 1, sizeof chunk, file)) > 0;) {
+        bytes.append(chunk, got);
+        if (bytes.size() > limits::kMaxFileBytes)
+            throw MediaError(path + ": is larger than " + limits::bytes(limits::kMaxFileBytes)
+                             + "; GANvas reads GIFs of at most that size");
+    }
+    std::rewind(file);
+    if (bytes.size() < 13)
+        return;
+    const uint64_t screen = uint64_t(le16(bytes, 6)) * le16(bytes, 8);
+    std::size_t at = 13;
+    if (uint8_t(bytes[10]) & 0x80)
+        at += std::size_t(3) << ((uint8_t(bytes[10]) & 7) + 1);
+    // Data sub-blocks: a length byte, that many bytes, ..., a 0. False when the file ends first.
+    const auto skipSubBlocks = [&] {
+        while (at < bytes.size()) {
+            const std::size_t n = uint8_t(bytes[at++]);
+            if (n == 0)
+                return true;
+            at += n;
+        }
+        return false;
+    };
+    uint64_t frames = 0;
+    uint64_t rasters = 0;
+    while (at < bytes.size()) {
+        const uint8_t kind = uint8_t(bytes[at++]);
+        if (kind == 0x21) { // an extension: its label, then sub-blocks
+            ++at;
+            if (!skipSubBlocks())
+                return;
+            continue;
+        }
+        if (kind != 0x2c || bytes.size() - at < 9) // the trailer, or something giflib refuses
+            return;
+        const uint64_t width = le16(bytes, at + 4);
+        const uint64_t height = le16(bytes, at + 6);
+        const uint8_t flags = uint8_t(bytes[at + 8]);
+        at += 9;
+        if (flags & 0x80)
+            at += std::size_t(3) << ((flags & 7) + 1);
+        ++frames;
+        rasters += width * height;
+        const std::string frame = "frame " + std::to_string(frames) + " ";
+        if (frames > limits::kMaxGifFrames)
+            throw MediaError(path + ": holds more than " + limits::count(limits::kMaxGifFrames)
+                             + " frames; GANvas reads at most " + limits::count(limits::kMaxGifFrames));
+        if (width * height > limits::kMaxGifScreenPixels)
+            throw MediaError(path + ": " + frame + "claims " + std::to_string(width) + "x"
+                             + std::to_string(height) + " pixels; GANvas reads at most "
+                             + limits::count(limits::kMaxGifScreenPixels));
+        if (rasters > limits::kMaxGifDecodedBytes || frames * screen * 3 > limits::kMaxGifDecodedBytes)
+            throw MediaError(path + ": " + std::to_string(frames) + " frames of "
+                             + std::to_string(le16(bytes, 6)) + "x" + std::to_string(le16(bytes, 8))
+                             + " would take more than " + limits::bytes(limits::kMaxGifDecodedBytes)
+                             + " decoded; GANvas reads at most that much of a GIF");
+        ++at; // LZW minimum code size
+        if (!skipSubBlocks())
+            return;
+    }
+}
+
 // The whole file decoded into giflib's structures; `file` must outlive the result.
 std::unique_ptr<GifFileType, DecoderCloser> decodeGif(FILE *file, const std::string &path)
 {
+    checkGifClaims(file, path);
     int openError = 0;
     std::unique_ptr<GifFileType, DecoderCloser> gif(DGifOpen(file, readFromFile, &openError));
     if (!gif) {

@@ -1,5 +1,7 @@
 #include "media/jpegio.h"
 
+#include "data/readlimits.h"
+
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
@@ -16,7 +18,7 @@ namespace ganvas {
 namespace {
 
 // Like pngio: refuse headers that would make us allocate gigabytes.
-constexpr unsigned long long kMaxPixels = 1ULL << 28;
+constexpr unsigned long long kMaxPixels = limits::kMaxImagePixels;
 
 // libjpeg's error_exit must not return. It longjmps back to decodeJpeg's setjmp; throwing
 // through libjpeg's C frames would not be safe. Plain data only: the jump skips destructors.
@@ -27,6 +29,7 @@ struct JpegErrorSink
     char message[JMSG_LENGTH_MAX + 64];
     int code; // libjpeg's message code of the error
     bool truncated;
+    bool refused; // the header claims more than GANvas reads (message says what)
 };
 
 void jpegErrorExit(j_common_ptr info)
@@ -74,8 +77,9 @@ bool decodeJpeg(FILE *file, int minSide, DecodedJpeg &out, JpegErrorSink &sink)
     jpeg_read_header(&info, TRUE);
 
     if (1ULL * info.image_width * info.image_height > kMaxPixels) {
-        std::snprintf(sink.message, sizeof sink.message, "image too large (%ux%u)",
-                      info.image_width, info.image_height);
+        std::snprintf(sink.message, sizeof sink.message, "claims %ux%u pixels; GANvas reads at most %llu",
+                      info.image_width, info.image_height, kMaxPixels);
+        sink.refused = true;
         jpeg_destroy_decompress(&info);
         return false;
     }
@@ -144,6 +148,8 @@ Image8 readJpeg(const std::string &path, int minSide)
     JpegErrorSink sink;
     std::memset(&sink, 0, sizeof sink);
     if (!decodeJpeg(file, minSide, decoded, sink)) {
+        if (sink.refused)
+            throw MediaError(path + ": " + sink.message);
         if (sink.code == JERR_INPUT_EMPTY)
             throw MediaError(path + ": empty file");
         if (sink.truncated || std::feof(file))

@@ -1,8 +1,10 @@
 #include "media/pngio.h"
 
 #include "checkpoint/atomicfile.h"
+#include "data/readlimits.h"
 
 #include <png.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <csetjmp>
@@ -16,7 +18,7 @@ namespace {
 
 // Decoding refuses pictures larger than this many pixels, so a hostile header cannot make us
 // allocate gigabytes.
-constexpr unsigned long long kMaxPixels = 1ULL << 28;
+constexpr unsigned long long kMaxPixels = limits::kMaxImagePixels;
 
 std::string errnoText(int error)
 {
@@ -29,7 +31,34 @@ std::string errnoText(int error)
 struct PngErrorSink
 {
     char message[256] = {};
+    bool refused = false; // the header claims more than GANvas reads (message says what)
 };
+
+// Refuses a header that claims more pixels than GANvas reads, or more than the file's bytes
+// could hold even at deflate's best ratio (when its size is known: `fileBytes` > 0), before
+// the rows are allocated.
+void checkClaim(png_structp png, png_infop info, unsigned long long fileBytes, PngErrorSink &sink)
+{
+    const unsigned long long width = png_get_image_width(png, info);
+    const unsigned long long height = png_get_image_height(png, info);
+    const unsigned long long bits = 1ULL * png_get_bit_depth(png, info) * png_get_channels(png, info);
+    char text[200];
+    if (width * height > kMaxPixels) {
+        std::snprintf(text, sizeof text, "claims %llux%llu pixels; GANvas reads at most %llu",
+                      width, height, kMaxPixels);
+        sink.refused = true;
+        png_error(png, text);
+    }
+    const unsigned long long rawBytes = height * ((width * bits + 7) / 8);
+    if (fileBytes > 0 && rawBytes > fileBytes * limits::kMaxDeflateRatio + 4096) {
+        std::snprintf(text, sizeof text,
+                      "claims %llux%llu pixels (%llu bytes of rows), more than its %llu bytes "
+                      "can hold; it is truncated or damaged",
+                      width, height, rawBytes, fileBytes);
+        sink.refused = true;
+        png_error(png, text);
+    }
+}
 
 void pngError(png_structp png, png_const_charp message)
 {
@@ -181,7 +210,8 @@ void readPixels(png_structp png, png_infop info, DecodedPng &out)
     out.channels = channels;
 }
 
-bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &sink)
+bool decodePng(FILE *file, unsigned long long fileBytes, bool alphaOverBlack, DecodedPng &out,
+               PngErrorSink &sink)
 {
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &sink, pngError, pngWarning);
     if (!png) {
@@ -201,8 +231,7 @@ bool decodePng(FILE *file, bool alphaOverBlack, DecodedPng &out, PngErrorSink &s
     png_init_io(png, file);
     png_set_sig_bytes(png, 8); // the caller has read and checked the signature
     png_read_info(png, info);
-    if (1ULL * png_get_image_width(png, info) * png_get_image_height(png, info) > kMaxPixels)
-        png_error(png, "image too large");
+    checkClaim(png, info, fileBytes, sink);
     requestGreyOrRgb8(png, info, alphaOverBlack, out);
     readPixels(png, info, out);
     png_destroy_read_struct(&png, &info, nullptr);
@@ -249,9 +278,14 @@ Image8 readPng(const std::string &path, bool alphaOverBlack)
     if (got != sizeof signature || png_sig_cmp(signature, 0, sizeof signature) != 0)
         throw MediaError(path + ": not a PNG file");
 
+    struct stat info {};
+    const unsigned long long fileBytes =
+            fstat(fileno(file), &info) == 0 && info.st_size > 0 ? info.st_size : 0;
     DecodedPng decoded;
     PngErrorSink sink;
-    if (!decodePng(file, alphaOverBlack, decoded, sink)) {
+    if (!decodePng(file, fileBytes, alphaOverBlack, decoded, sink)) {
+        if (sink.refused)
+            throw MediaError(path + ": " + sink.message);
         // libpng says only "Read Error" when the data runs out.
         if (std::feof(file))
             throw MediaError(path + ": the PNG is truncated (" + sink.message + ")");

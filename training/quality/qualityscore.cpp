@@ -1,5 +1,7 @@
 #include "quality/qualityscore.h"
 
+#include "data/readlimits.h"
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -61,7 +63,10 @@ std::vector<QualityScore> readQualityCsv(const std::string &path)
     std::ifstream in(path);
     std::string line;
     std::getline(in, line); // the header
-    while (std::getline(in, line)) {
+    uint64_t read = line.size();
+    // Past the limit the rest is left unread, like a row that cannot be parsed.
+    while (read <= limits::kMaxCsvBytes && std::getline(in, line)) {
+        read += line.size() + 1;
         std::istringstream fields(line);
         QualityScore s;
         char comma = 0;
