@@ -238,7 +238,19 @@ void TestCheckpoint::pickleLengthsChecked()
     t.generator()->save(archive);
     std::ostringstream zip;
     archive.save_to(zip);
-    std::istringstream in(zip.str());
+    const std::string bytes = zip.str();
+    auto zipProblem = [](const std::string &b) {
+        return ganvas::zipProblem(reinterpret_cast<const unsigned char *>(b.data()), b.size());
+    };
+    QCOMPARE(zipProblem(bytes), std::string());
+    // An entry of the zip directory that claims more than the archive holds is refused.
+    const size_t entry = bytes.find(std::string("PK\x01\x02", 4));
+    QVERIFY(entry != std::string::npos);
+    std::string damaged = bytes;
+    damaged.replace(entry + 24, 4, std::string("\xff\xff\xff\x7f", 4));
+    QVERIFY2(zipProblem(damaged).find("claims 2147483647 bytes") != std::string::npos, zipProblem(damaged).c_str());
+    QCOMPARE(zipProblem(bytes.substr(0, bytes.size() - 30)), std::string("no zip directory at the end"));
+    std::istringstream in(bytes);
     caffe2::serialize::PyTorchStreamReader reader(&in);
     int pickles = 0;
     for (const std::string &name : reader.getAllRecords()) {
@@ -262,6 +274,9 @@ void TestCheckpoint::pickleLengthsChecked()
     const std::string huge8 =
         problem(std::string("\x80\x02\x8e\x00\x00\x00\x00\x01\x00\x00\x00" "abc.", 15));
     QVERIFY2(huge8.find("claims 4294967296 bytes") != std::string::npos, huge8.c_str());
+    QVERIFY(problem(std::string("\x80\x02Nr\x09\x68\x63\x74.", 9)).find("memo index 1952671753") != std::string::npos);
+    QVERIFY(problem(std::string("\x80\x02\x95\x00\x00\x00\x00\x01\x00\x00\x00N.", 13)).find("frame claims") !=
+            std::string::npos);
     QVERIFY(problem(std::string("\x80\x02\xff.", 4)).find("unknown pickle opcode 255") != std::string::npos);
     QVERIFY(problem(std::string("\x80\x02N", 3)).find("no STOP") != std::string::npos);
     QVERIFY(problem(std::string("\x80\x02" "cfoo\nbar", 10)).find("unterminated") != std::string::npos);

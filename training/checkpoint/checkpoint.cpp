@@ -102,10 +102,13 @@ std::string unexpectedContent(const char *data, size_t size)
         R"(|  __annotations__\["[^"\\]*"\] = [A-Za-z_][A-Za-z0-9_.]*)"
         R"(|  [A-Za-z_][A-Za-z0-9_]* : [A-Za-z_][A-Za-z0-9_.]*)"
         R"((\[[A-Za-z0-9_., ]*(\[[A-Za-z0-9_., ]*\][A-Za-z0-9_., ]*)*\])?)");
+    if (const std::string zip = zipProblem(reinterpret_cast<const unsigned char *>(data), size); !zip.empty())
+        return zip;
     caffe2::serialize::PyTorchStreamReader reader(
             std::make_shared<BoundedReadAdapter>(data, size));
     for (const std::string &name : reader.getAllRecords()) {
-        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".pkl") == 0) {
+        // data.pkl, constants.pkl and the code's .debug_pkl records are all pickles.
+        if (name.size() > 3 && name.compare(name.size() - 3, 3, "pkl") == 0) {
             const auto record = reader.getRecord(name);
             const std::string problem =
                 pickleProblem(static_cast<const unsigned char *>(std::get<0>(record).get()), std::get<1>(record));

@@ -82,6 +82,15 @@ std::string pickleProblem(const unsigned char *data, size_t size)
         case Arg::Fixed:
             if (left < size_t(l.bytes))
                 return "truncated pickle opcode" + at(start);
+            // A memo index: libtorch grows its memo table to it (16 bytes an entry), and a pickle
+            // cannot memoize more objects than it has bytes.
+            if ((op == 'q' || op == 'r') && littleEndian(data + pos, l.bytes) > size)
+                return "a pickle memo index " + std::to_string(littleEndian(data + pos, l.bytes)) + at(start) +
+                       " is beyond the pickle's " + std::to_string(size) + " bytes";
+            // FRAME announces the length of what follows; libtorch reserves it.
+            if (op == 0x95 && littleEndian(data + pos, 8) > left - 8)
+                return "a pickle frame claims " + std::to_string(littleEndian(data + pos, 8)) + " bytes" +
+                       at(start) + ", but only " + std::to_string(left - 8) + " follow";
             pos += size_t(l.bytes);
             break;
         case Arg::Len1:
@@ -109,6 +118,79 @@ std::string pickleProblem(const unsigned char *data, size_t size)
         }
     }
     return "the pickle has no STOP opcode";
+}
+
+std::string zipProblem(const unsigned char *data, size_t size)
+{
+    // The end-of-central-directory record: 22 bytes and a comment of up to 65535, at the end.
+    constexpr size_t kEnd = 22;
+    if (size < kEnd)
+        return "too short for a zip archive";
+    size_t end = size - kEnd + 1;
+    const size_t lowest = size > kEnd + 65535 ? size - kEnd - 65535 : 0;
+    bool found = false;
+    while (end-- > lowest) {
+        if (littleEndian(data + end, 4) == 0x06054b50u) {
+            found = true;
+            break;
+        }
+    }
+    if (!found)
+        return "no zip directory at the end";
+    uint64_t entries = littleEndian(data + end + 10, 2);
+    uint64_t dirOffset = littleEndian(data + end + 16, 4);
+    if ((entries == 0xffff || dirOffset == 0xffffffffu) && end >= 20 &&
+        littleEndian(data + end - 20, 4) == 0x07064b50u) {
+        // zip64: its locator points at the zip64 end record, which holds the 8-byte values.
+        const uint64_t record = littleEndian(data + end - 20 + 8, 8);
+        if (record > size || size - record < 56 || littleEndian(data + record, 4) != 0x06064b50u)
+            return "a damaged zip64 directory record";
+        entries = littleEndian(data + record + 32, 8);
+        dirOffset = littleEndian(data + record + 48, 8);
+    }
+    if (dirOffset > size)
+        return "the zip directory lies beyond the archive";
+    size_t pos = size_t(dirOffset);
+    for (uint64_t i = 0; i < entries; ++i) {
+        if (size - pos < 46 || littleEndian(data + pos, 4) != 0x02014b50u)
+            return "zip directory entry " + std::to_string(i) + " is damaged";
+        const uint64_t method = littleEndian(data + pos + 10, 2);
+        uint64_t packed = littleEndian(data + pos + 20, 4);
+        uint64_t unpacked = littleEndian(data + pos + 24, 4);
+        const size_t nameLen = size_t(littleEndian(data + pos + 28, 2));
+        const size_t extraLen = size_t(littleEndian(data + pos + 30, 2));
+        const size_t commentLen = size_t(littleEndian(data + pos + 32, 2));
+        if (size - pos - 46 < nameLen + extraLen + commentLen)
+            return "zip directory entry " + std::to_string(i) + " runs past the archive";
+        // zip64 sizes: in the extra field 0x0001, in order, for the fields that hold 0xffffffff.
+        size_t extra = pos + 46 + nameLen;
+        const size_t extraEnd = extra + extraLen;
+        while (extraEnd - extra >= 4) {
+            const uint64_t id = littleEndian(data + extra, 2);
+            const size_t len = size_t(littleEndian(data + extra + 2, 2));
+            if (extraEnd - extra - 4 < len)
+                break;
+            if (id == 1) {
+                size_t at64 = extra + 4;
+                if (unpacked == 0xffffffffu && extra + 4 + len - at64 >= 8) {
+                    unpacked = littleEndian(data + at64, 8);
+                    at64 += 8;
+                }
+                if (packed == 0xffffffffu && extra + 4 + len - at64 >= 8)
+                    packed = littleEndian(data + at64, 8);
+            }
+            extra += 4 + len;
+        }
+        const std::string name(reinterpret_cast<const char *>(data + pos + 46), nameLen);
+        if (packed > size)
+            return name + " claims " + std::to_string(packed) + " bytes in an archive of " + std::to_string(size);
+        const uint64_t most = method == 0 ? packed : packed * 1032 + 1024; // deflate expands at most ~1032x
+        if (unpacked > most)
+            return name + " claims " + std::to_string(unpacked) + " bytes, more than its " + std::to_string(packed) +
+                   " stored bytes can hold";
+        pos += 46 + nameLen + extraLen + commentLen;
+    }
+    return "";
 }
 
 } // namespace ganvas
