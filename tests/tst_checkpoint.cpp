@@ -1,7 +1,7 @@
 // Checkpoints: exact resume, clear errors for bad files, and a writer killed mid-save.
 #include "checkpoint/atomicfile.h"
 #include "checkpoint/checkpoint.h"
-#include "checkpoint/picklecheck.h"
+#include "checkpoint/archivecheck.h"
 #include "checkpoint/rundirectory.h"
 #include "engine/sampler.h"
 #include "engine/trainer.h"

@@ -1,7 +1,7 @@
 #include "checkpoint/checkpoint.h"
 
 #include "checkpoint/atomicfile.h"
-#include "checkpoint/picklecheck.h"
+#include "checkpoint/archivecheck.h"
 #include "data/readlimits.h"
 
 #include <caffe2/serialize/read_adapter_interface.h>
@@ -92,7 +92,7 @@ private:
 // modules with attributes, whose code is declarations of a few forms; "" when every code
 // record is made of those, else the first line that is not (the archive is then refused
 // before libtorch compiles it). The pickles (data.pkl, constants.pkl) are walked first
-// (checkpoint/picklecheck.h): a length beyond the bytes is refused before libtorch reserves it.
+// (checkpoint/archivecheck.h): a length beyond the bytes is refused before libtorch reserves it.
 std::string unexpectedContent(const char *data, size_t size)
 {
     static const std::regex declaration(
@@ -161,11 +161,8 @@ void writeCheckpoint(const std::string &path, torch::serialize::OutputArchive &a
 void readCheckpoint(const std::string &path, torch::serialize::InputArchive &archive)
 {
     std::string bytes;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits::kMaxFileBytes)
-        throw CheckpointError(path + ": is " + std::to_string(size) + " bytes; GANvas reads checkpoints of at most "
-                              + limits::bytes(limits::kMaxFileBytes));
+    if (const std::string big = limits::fileTooLarge(path, limits::kMaxFileBytes, "checkpoints"); !big.empty())
+        throw CheckpointError(path + ": " + big);
     try {
         bytes = readWholeFile(path);
     } catch (const FileWriteError &e) {

@@ -210,11 +210,8 @@ std::vector<StepStats> RunDirectory::readMetrics(const std::string &path)
     std::ifstream in(path);
     if (!in)
         throw FileWriteError(path + ": cannot open");
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits::kMaxCsvBytes)
-        throw FileWriteError(path + ": is " + std::to_string(size) + " bytes; GANvas reads metrics of at most "
-                             + limits::bytes(limits::kMaxCsvBytes));
+    if (const std::string big = limits::fileTooLarge(path, limits::kMaxCsvBytes, "metrics"); !big.empty())
+        throw FileWriteError(path + ": " + big);
     std::string line;
     std::getline(in, line);
     if (line.rfind("epoch,step,d_loss,g_loss,d_real,d_fake,images_per_s", 0) != 0)

@@ -45,11 +45,11 @@ std::vector<uint8_t> readRaw(const std::string &path)
 
     std::vector<uint8_t> bytes;
     const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits::kMaxFileBytes)
-        throw DataError(path, "is " + std::to_string(size) + " bytes; GANvas reads files of at most "
-                                  + limits::bytes(limits::kMaxFileBytes));
-    if (!ec)
+    if (!ec) {
+        if (const std::string big = limits::tooLarge(size, limits::kMaxFileBytes, "files"); !big.empty())
+            throw DataError(path, big);
         bytes.reserve(static_cast<size_t>(size));
+    }
     // Read to the end rather than trusting the size: it may change, or be 0 for special files.
     uint8_t chunk[1 << 16];
     while (true) {

@@ -11,6 +11,7 @@
 // cannot make GANvas take all of a machine's memory or disk.
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 namespace ganvas::limits {
@@ -65,6 +66,23 @@ inline std::string bytes(uint64_t n)
     if (n >= (1ULL << 20) && n % (1ULL << 20) == 0)
         return std::to_string(n >> 20) + " MiB";
     return std::to_string(n) + " bytes";
+}
+
+// "" when `size` is within `limit`, else the reason, for the reader's own error: "is 5000000000
+// bytes; GANvas reads checkpoints of at most 4 GiB" (`what`: "checkpoints").
+inline std::string tooLarge(uint64_t size, uint64_t limit, const std::string &what)
+{
+    if (size <= limit)
+        return "";
+    return "is " + std::to_string(size) + " bytes; GANvas reads " + what + " of at most " + bytes(limit);
+}
+
+// The same for the file at `path` ("" too when its size cannot be read: opening it will say why).
+inline std::string fileTooLarge(const std::string &path, uint64_t limit, const std::string &what)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? "" : tooLarge(size, limit, what);
 }
 
 } // namespace ganvas::limits

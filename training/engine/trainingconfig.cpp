@@ -123,9 +123,8 @@ std::string TrainingConfig::toJson() const
 
 void TrainingConfig::merge(const std::string &text, const std::string &origin)
 {
-    if (text.size() > limits::kMaxConfigBytes)
-        throw ConfigError(origin + ": is " + std::to_string(text.size())
-                          + " bytes; GANvas reads settings of at most " + limits::bytes(limits::kMaxConfigBytes));
+    if (const std::string big = limits::tooLarge(text.size(), limits::kMaxConfigBytes, "settings"); !big.empty())
+        throw ConfigError(origin + ": " + big);
     json j;
     try {
         j = json::parse(text);
@@ -185,11 +184,8 @@ void TrainingConfig::mergeFile(const std::string &given)
         throw ConfigError(path + ": cannot open the config file" +
                           (path.find('/') == std::string::npos ? " (nor is it an example in " + looked + ")" : ""));
     }
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > limits::kMaxConfigBytes)
-        throw ConfigError(path + ": is " + std::to_string(size) + " bytes; GANvas reads config files of at most "
-                          + limits::bytes(limits::kMaxConfigBytes));
+    if (const std::string big = limits::fileTooLarge(path, limits::kMaxConfigBytes, "config files"); !big.empty())
+        throw ConfigError(path + ": " + big);
     std::stringstream s;
     s << in.rdbuf();
     merge(s.str(), path);

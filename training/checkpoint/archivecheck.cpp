@@ -1,4 +1,4 @@
-#include "checkpoint/picklecheck.h"
+#include "checkpoint/archivecheck.h"
 
 #include <cstdint>
 #include <cstring>

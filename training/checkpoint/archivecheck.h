@@ -5,6 +5,8 @@
 
 namespace ganvas {
 
+// What readCheckpoint checks in a checkpoint's libtorch archive before libtorch reads it.
+
 // Walks the opcodes of a pickle (a checkpoint archive's data.pkl or constants.pkl) without
 // building anything, and returns "" when every opcode is known and every length it claims fits
 // in the bytes that follow and every memo index is below the pickle's size; otherwise what is
