@@ -1,29 +1,47 @@
 #!/usr/bin/env bash
-# ganvas-cli bench against the plain PyTorch peer (bench/peer_pytorch.py), in one run on one
-# machine: same model (the seed's MLP), batch, threads and environment, rounds interleaved so
-# that load from elsewhere hits both alike. Prints each round, the medians and the ratio.
-# Usage: bench/compare.sh [--batch-size B] [--threads T] [--steps N] [--rounds R]
+# ganvas-cli bench against a plain PyTorch peer, in one run on one machine: the same model, batch,
+# threads and environment, rounds interleaved so that load from elsewhere hits both alike. Prints
+# each round, the medians and the ratio.
+#   --model mlp   (default) the seed's MLP against bench/peer_pytorch.py
+#   --model dcgan the DCGAN against bench/peer_dcgan.py (--image-size 28|32|64, --channels 1|3)
+# ganvas-cli runs with its default precision for the machine (auto) unless --precision is given;
+# the peer is PyTorch's default, float32.
+# Usage: bench/compare.sh [--model mlp|dcgan] [--batch-size B] [--threads T] [--steps N] [--rounds R]
+#                         [--image-size S] [--channels C] [--precision P]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-batch=128 threads=$(nproc) steps=100 rounds=5
+model=mlp batch="" threads=$(nproc) steps="" rounds=5 side=28 channels=1 precision=auto
 while [ $# -gt 0 ]; do
   case "$1" in
+    --model) model=$2; shift 2 ;;
     --batch-size) batch=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --steps) steps=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
+    --image-size) side=$2; shift 2 ;;
+    --channels) channels=$2; shift 2 ;;
+    --precision) precision=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$model" in
+  mlp) peer="$root/bench/peer_pytorch.py"; batch=${batch:-128}; steps=${steps:-100}; warmup=10; shape=() ;;
+  dcgan) peer="$root/bench/peer_dcgan.py"; batch=${batch:-64}; steps=${steps:-20}; warmup=3
+         shape=(--image-size "$side" --channels "$channels") ;;
+  *) echo "--model: mlp or dcgan" >&2; exit 2 ;;
+esac
 cli="$root/build/training/ganvas-cli"
 [ -x "$cli" ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
 python=/usr/bin/python3 # Debian's, which has python3-torch
-echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; batch $batch threads $threads steps $steps"
-"$cli" bench --batch-size "$batch" --threads "$threads" --steps 2 --warmup 1 | grep '^model'
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; model $model batch $batch threads $threads steps $steps ${shape[*]}"
+"$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \
+  --steps 1 --warmup 1 | grep '^model'
 ours=() peer=()
 for r in $(seq "$rounds"); do
-  o=$("$cli" bench --batch-size "$batch" --threads "$threads" --steps "$steps" --warmup 10 | awk '/^images_per_s/ {print $2}')
-  p=$("$python" "$root/bench/peer_pytorch.py" --batch-size "$batch" --threads "$threads" --steps "$steps" --warmup 10 | awk '/^images_per_s/ {print $2}')
+  o=$("$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \
+      --steps "$steps" --warmup "$warmup" | awk '/^images_per_s/ {print $2}')
+  p=$("$python" "$peer" --batch-size "$batch" --threads "$threads" "${shape[@]}" --steps "$steps" --warmup "$warmup" \
+      | awk '/^images_per_s/ {print $2}')
   echo "round $r: ganvas-cli $o images/s, pytorch $p images/s"
   ours+=("$o") peer+=("$p")
 done

@@ -29,6 +29,26 @@ def discriminator(inp):
         nn.Linear(256, 1))
 
 
+def time_steps(step, args, dev, what):
+    """Runs args.warmup untimed steps, then args.steps timed ones; prints the figures as the C++ bench does."""
+    def wait():
+        if dev.type == "cuda":
+            torch.cuda.synchronize(dev)
+
+    for i in range(args.warmup):
+        step(i)
+    wait()
+    t0 = time.perf_counter()
+    for i in range(args.steps):
+        d_loss, _ = step(i)
+    float(d_loss)
+    wait()
+    dt = time.perf_counter() - t0
+    b = args.batch_size
+    print(f"device {dev} threads {torch.get_num_threads()} {what} steps {args.steps} ms_per_step {1000 * dt / args.steps:.2f}")
+    print(f"images_per_s {args.steps * b / dt:.1f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--batch-size", type=int, default=128)
@@ -63,22 +83,7 @@ def main():
         opt_g.step()
         return d_loss, g_loss
 
-    def wait():
-        if dev.type == "cuda":
-            torch.cuda.synchronize(dev)
-
-    for i in range(args.warmup):
-        step(i)
-    wait()
-    t0 = time.perf_counter()
-    for i in range(args.steps):
-        d_loss, g_loss = step(i)
-    float(d_loss)
-    wait()
-    dt = time.perf_counter() - t0
-    print(f"device {dev} threads {torch.get_num_threads()} batch {b} steps {args.steps} ms_per_step {1000 * dt / args.steps:.2f}")
-    print(f"images_per_s {args.steps * b / dt:.1f}")
-
+    time_steps(step, args, dev, f"batch {b}")
 
 if __name__ == "__main__":
     main()

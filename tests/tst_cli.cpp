@@ -1,6 +1,7 @@
 // ganvas-cli end to end on a small Fashion-MNIST subset: train, resume, sample, gif, bench,
 // and exit code 2 with a message naming the culprit for bad input.
 #include "checkpoint/rundirectory.h"
+#include "clitesthelpers.h"
 #include "engine/trainingconfig.h"
 #include "media/gifwriter.h"
 #include "media/pngio.h"
@@ -16,27 +17,11 @@ using namespace ganvas;
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Result = test::ProgramResult;
 
 Result cli(const QStringList &args, int timeoutMs = 240000)
 {
-    QProcess p;
-    p.start(GANVAS_CLI_PATH, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-2, "timeout", {}};
-    }
-    Result r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runProgram(GANVAS_CLI_PATH, args, QProcessEnvironment::systemEnvironment(), timeoutMs);
 }
 
 } // namespace

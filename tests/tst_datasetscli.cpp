@@ -1,6 +1,7 @@
 // ganvas-cli datasets list | fetch | verify against a real HTTP server on 127.0.0.1 serving the
 // installed Fashion-MNIST: exit codes, messages, --mirror and the environment variables,
 // a damaged copy, a failing mirror, a write that fails, and Ctrl-C.
+#include "clitesthelpers.h"
 #include "httptestserver.h"
 
 #include <QImage>
@@ -19,12 +20,7 @@ const char *const kFashion = "/usr/share/datasets/fashion-mnist";
 const char *const kFiles[] = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                               "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Result = ganvas::test::ProgramResult;
 
 } // namespace
 
@@ -66,19 +62,7 @@ QProcessEnvironment TestDatasetsCli::environment() const
 
 Result TestDatasetsCli::cli(const QStringList &args, const QProcessEnvironment &env, const QString &program)
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {-2, "timeout", {}};
-    }
-    Result r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return ganvas::test::runProgram(program, args, env, 120000);
 }
 
 void TestDatasetsCli::initTestCase()

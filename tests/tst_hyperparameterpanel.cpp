@@ -1,6 +1,7 @@
 // The settings panel is built from the engine's table of fields: one editor per field with the
 // table's kind, range, choices, help and live flag, and a bad value marked by problem.field.
 #include "engine/configfields.h"
+#include "engine/cpuruntime.h"
 #include "engine/presets.h"
 #include "panels/hyperparameterpanel.h"
 
@@ -32,7 +33,38 @@ private Q_SLOTS:
     void wordsAStudentKnows();
     void onlyLiveFieldsEditableWhileRunning();
     void advancedFieldsFoldAway();
+    void deviceListNamesTheGpus();
 };
+
+void TestHyperparameterPanel::deviceListNamesTheGpus()
+{
+    HyperparameterPanel panel;
+    auto *device = qobject_cast<QComboBox *>(panel.field("device"));
+    QVERIFY(device);
+    // This machine, as the engine sees it: a CPU-only libtorch finds no CUDA device, and says so.
+    if (ganvas::cudaDevices() <= 0) {
+        QCOMPARE(device->itemText(device->findData("cuda")), QString("cuda (no CUDA device found)"));
+        QCOMPARE(device->findData("cuda:0"), -1);
+    }
+    // Two GPUs found: each by its name, chosen by its cuda:N.
+    panel.setCudaDevices({"NVIDIA H200, 140 GB", "NVIDIA H100 80GB HBM3, 85 GB"});
+    QCOMPARE(device->itemText(device->findData("cuda:0")), QString("cuda:0 — NVIDIA H200, 140 GB"));
+    QCOMPARE(device->itemText(device->findData("cuda:1")), QString("cuda:1 — NVIDIA H100 80GB HBM3, 85 GB"));
+    QCOMPARE(device->itemText(device->findData("cuda")), QString("cuda (the first GPU)"));
+    device->setCurrentIndex(device->findData("cuda:1"));
+    QCOMPARE(panel.config().device, std::string("cuda:1"));
+    TrainingConfig c;
+    c.device = "cuda:0";
+    panel.setConfig(c);
+    QCOMPARE(device->currentText(), QString("cuda:0 — NVIDIA H200, 140 GB"));
+    QCOMPARE(panel.config().device, std::string("cuda:0"));
+    // Found again, the list keeps what was chosen; none found, the named entries go.
+    panel.setCudaDevices({"NVIDIA H200, 140 GB"});
+    QCOMPARE(panel.config().device, std::string("cuda:0"));
+    panel.setCudaDevices({});
+    QCOMPARE(device->findData("cuda:0"), -1);
+    QCOMPARE(panel.config().device, std::string("cuda:0")); // typed values beyond the list still count
+}
 
 void TestHyperparameterPanel::editorsFollowTheTable()
 {

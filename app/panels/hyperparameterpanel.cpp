@@ -3,6 +3,7 @@
 #include "runs/configtexts.h"
 
 #include "engine/configfields.h"
+#include "engine/cpuruntime.h"
 #include "numberfield.h"
 
 #include <QCoreApplication>
@@ -132,6 +133,7 @@ HyperparameterPanel::HyperparameterPanel(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(createPresetRow()); // above the scrolled fields: always in sight
     outer->addWidget(scroll);
+    setCudaDevices(ganvas::cudaDeviceNames());
     setConfig(TrainingConfig());
     alignLabels();
 }
@@ -243,6 +245,28 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
     m_fields.insert(name, w);
     m_labels.insert(name, label);
     m_live.insert(name, live);
+}
+
+void HyperparameterPanel::setCudaDevices(const std::vector<std::string> &names)
+{
+    auto *box = qobject_cast<QComboBox *>(m_fields.value(QStringLiteral("device")));
+    if (!box)
+        return;
+    const QSignalBlocker quiet(box);
+    const QString value = comboValue(box);
+    for (int i = box->count() - 1; i >= 0; --i)
+        if (box->itemData(i).toString().startsWith(QLatin1String("cuda:")))
+            box->removeItem(i);
+    const int cuda = box->findData(QStringLiteral("cuda"));
+    if (cuda >= 0)
+        box->setItemText(cuda, names.empty() ? tr("cuda (no CUDA device found)") : tr("cuda (the first GPU)"));
+    for (size_t i = 0; i < names.size(); ++i)
+        box->addItem(tr("cuda:%1 — %2").arg(i).arg(QString::fromStdString(names[i])), QStringLiteral("cuda:%1").arg(i));
+    const int again = box->findData(value);
+    if (again >= 0)
+        box->setCurrentIndex(again);
+    else
+        box->setCurrentText(value);
 }
 
 TrainingConfig HyperparameterPanel::config() const

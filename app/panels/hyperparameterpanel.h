@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QWidget>
 
+#include <string>
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -54,6 +57,9 @@ public:
     bool isAdvancedShown() const;
     // Whether the field's row is on screen (not folded away with the advanced ones).
     bool isFieldShown(const QString &jsonName) const;
+    // The device list names the CUDA devices found (engine's cudaDeviceNames(), given at
+    // construction): one entry cuda:N per device, or "cuda" marked as finding none.
+    void setCudaDevices(const std::vector<std::string> &names);
 
 Q_SIGNALS:
     // A field that may change mid-run was edited while running.

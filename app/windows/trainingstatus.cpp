@@ -119,11 +119,15 @@ void TrainingStatus::showStats(const ganvas::StepStats &s)
     m_stepLabel->setText(tr("step %1").arg(s.step));
     const QString speed = QString::number(s.imagesPerSec, 'f', 0);
     const QString precision = QString::fromStdString(s.precision);
+    const QString device = QString::fromStdString(s.device);
+    const QString processes = tr("%n process(es)", nullptr, s.processes);
     if (s.onGpu)
-        m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · GPU, %2, one CUDA graph per step").arg(speed, precision)
-                                          : tr("%1 img/s · GPU, %2").arg(speed, precision));
+        m_speedLabel->setText(s.cudaGraph ? tr("%1 img/s · %2, %3, one CUDA graph per step · %4")
+                                                .arg(speed, device, precision, processes)
+                                          : tr("%1 img/s · %2, %3 · %4").arg(speed, device, precision, processes));
     else
-        m_speedLabel->setText(tr("%1 img/s · %2 · threads: %n", nullptr, s.threads).arg(speed, precision));
+        m_speedLabel->setText(tr("%1 img/s · %2, %3 · threads: %n · %4", nullptr, s.threads)
+                                  .arg(speed, device, precision, processes));
     const qint64 total = qint64(m_batchesPerEpoch) * m_totalEpochs;
     const double rate = s.elapsedSec > 0 ? s.step / s.elapsedSec : 0;
     const qint64 eta = rate > 0 ? qint64((total - s.step) / rate) : -1;

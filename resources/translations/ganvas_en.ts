@@ -1489,7 +1489,7 @@
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+72"/>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+73"/>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,7 +1504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Show &amp;advanced settings (%n changed)</source>
         <translation>
             <numerusform>Show &amp;advanced settings (%n changed)</numerusform>
@@ -1518,7 +1518,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+77"/>
+        <source>cuda (no CUDA device found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cuda (the first GPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cuda:%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4199,26 +4214,34 @@ This batch updates only G: D stays as it is.</source>
         <source>step %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>%1 img/s · GPU, %2, one CUDA graph per step</source>
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 img/s · %2, %3, one CUDA graph per step · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 img/s · GPU, %2</source>
+        <location line="+2"/>
+        <source>%1 img/s · %2, %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%1 img/s · %2 · threads: %n</source>
+        <source>%1 img/s · %2, %3 · threads: %n · %4</source>
         <translation>
-            <numerusform>%1 img/s · %2 · threads: %n</numerusform>
-            <numerusform>%1 img/s · %2 · threads: %n</numerusform>
+            <numerusform>%1 img/s · %2, %3 · threads: %n · %4</numerusform>
+            <numerusform>%1 img/s · %2, %3 · threads: %n · %4</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>elapsed %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1481,7 +1481,7 @@
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+72"/>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+73"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1496,7 +1496,7 @@
         <translation>彩色</translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Show &amp;advanced settings (%n changed)</source>
         <translation>
             <numerusform>显示高级设置(&amp;A)（已更改 %n 项）</numerusform>
@@ -1509,7 +1509,22 @@
         <translation>显示高级设置(&amp;A)</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+77"/>
+        <source>cuda (no CUDA device found)</source>
+        <translation>cuda（未找到 CUDA 设备）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cuda (the first GPU)</source>
+        <translation>cuda（第一块 GPU）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cuda:%1 — %2</source>
+        <translation>cuda:%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4190,25 +4205,32 @@ This batch updates only G: D stays as it is.</source>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 img/s · GPU, %2, one CUDA graph per step</source>
-        <translation>%1 张图/秒 · GPU，%2，每步一个 CUDA 图</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 img/s · GPU, %2</source>
-        <translation>%1 张图/秒 · GPU，%2</translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 img/s · %2 · threads: %n</source>
+        <location line="+4"/>
+        <source>%n process(es)</source>
         <translation>
-            <numerusform>%1 张图/秒 · %2 · %n 个线程</numerusform>
+            <numerusform>%n 个进程</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 img/s · %2, %3, one CUDA graph per step · %4</source>
+        <translation>%1 张图/秒 · %2，%3，每步一个 CUDA 图 · %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 img/s · %2, %3 · %4</source>
+        <translation>%1 张图/秒 · %2，%3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 img/s · %2, %3 · threads: %n · %4</source>
+        <translation>
+            <numerusform>%1 张图/秒 · %2，%3 · %n 个线程 · %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>elapsed %1</source>
         <translation>已用时 %1</translation>
     </message>

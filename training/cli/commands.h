@@ -26,6 +26,15 @@ CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const Config
 // The same for a field by its JSON name (the field must exist).
 CLI::Option *addConfigOption(CLI::App *sub, TrainingConfig &config, const char *name);
 
+// The whole command line, kept by main() for the launcher.
+void setCommandLine(int argc, char **argv);
+// `train --nproc N`: runs this command line (less --nproc) as N processes on this machine, ranks
+// 0..N-1 meeting on a free port of 127.0.0.1, and waits for them; returns the first failing
+// process's exit code (kExitFailure when one was killed), kExitOk when all succeed.
+int launchLocalProcesses(int nproc);
+// "rank R: " in a process of a run over several (RANK and WORLD_SIZE set), else "".
+std::string processPrefix();
+
 // Each add*Command registers a subcommand and returns the action main() runs when it is chosen.
 using CommandAction = std::function<int()>;
 CommandAction addTrainCommand(CLI::App &app);

@@ -28,6 +28,7 @@ int exitCodeFor(const std::exception &e)
 int main(int argc, char **argv)
 {
     ganvas::ensureFastBlas(argc, argv);
+    ganvas::setCommandLine(argc, argv);
     CLI::App app{"GANvas command line: train GANs, sample from checkpoints, export GIFs, benchmark"};
     app.set_version_flag("--version", std::string("ganvas-cli ") + GANVAS_VERSION);
     app.require_subcommand(1);
@@ -49,10 +50,10 @@ int main(int argc, char **argv)
                 return action();
         return ganvas::kExitBadInput;
     } catch (const c10::Error &e) {
-        std::fprintf(stderr, "error: %s\n", e.what_without_backtrace());
+        std::fprintf(stderr, "%serror: %s\n", ganvas::processPrefix().c_str(), e.what_without_backtrace());
         return ganvas::kExitFailure;
     } catch (const std::exception &e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
+        std::fprintf(stderr, "%serror: %s\n", ganvas::processPrefix().c_str(), e.what());
         return exitCodeFor(e);
     }
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/progressprinter.h"
 #include "data/datasetlocator.h"
+#include "distributed/processgroup.h"
 #include "engine/configfields.h"
 #include "engine/cpuruntime.h"
 #include "engine/presets.h"
@@ -24,6 +25,7 @@ struct TrainOptions
     std::string preset;
     std::string resume;
     std::string out;
+    int nproc = 1;
     TrainingConfig cli; // values given on the command line
 };
 
@@ -115,21 +117,73 @@ void printDataset(const ImageSet &data)
                 data.skipped == 1 ? "" : "s", named.c_str());
 }
 
+// Trains with Ctrl-C and SIGTERM asking for a stop; `cleanUp` runs before an error propagates.
+template <typename CleanUp>
+bool trainWithInterrupts(Trainer &trainer, CleanUp cleanUp)
+{
+    g_running = &trainer;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    bool done = false;
+    try {
+        done = trainer.run();
+    } catch (...) {
+        g_running = nullptr;
+        cleanUp();
+        throw;
+    }
+    g_running = nullptr;
+    return done;
+}
+
+// A process of a run over several: joins the others (c10d) and takes its share of the cores.
+std::shared_ptr<ProcessGroup> joinOthers(const ProcessPlace &place, const TrainingConfig &config, Trainer &trainer)
+{
+    auto group = std::make_shared<ProcessGroup>(place, torch::Device(config.device), distributedTimeout());
+    trainer.joinGroup(group);
+    if (config.threads == 0)
+        trainer.requestThreads(std::max(1, availableCores() / place.localWorldSize));
+    return group;
+}
+
 int runTraining(CLI::App *sub, const TrainOptions &o)
 {
+    const ProcessPlace place = processPlaceFromEnvironment();
     std::string checkpoint, out;
-    const TrainingConfig config = settingsFor(sub, o, checkpoint, out);
+    TrainingConfig config = settingsFor(sub, o, checkpoint, out);
+    if (o.nproc > 1) {
+        if (place.several())
+            throw UsageError("--nproc: the launcher has started the processes already (RANK and WORLD_SIZE are set)");
+        return launchLocalProcesses(o.nproc); // the settings were checked once, above
+    }
+    // Rank 0 (or a process alone) writes the run directory and speaks; the others stay quiet.
+    const bool lead = place.rank == 0;
+    if (place.several() && config.device == "cuda")
+        config.device = "cuda:" + std::to_string(place.localRank); // one GPU per process on each machine
     const ImageSet data = loadDataset(config);
-    printDataset(data);
-    Trainer trainer(config, data, out);
+    if (lead)
+        printDataset(data);
+    Trainer trainer(config, data, lead ? out : std::string());
     if (!checkpoint.empty()) {
         trainer.restore(checkpoint);
-        std::printf("resumed %s at epoch %d, step %lld\n", checkpoint.c_str(), trainer.epochsDone(),
-                    (long long)trainer.globalStep());
+        if (lead)
+            std::printf("resumed %s at epoch %d, step %lld\n", checkpoint.c_str(), trainer.epochsDone(),
+                        (long long)trainer.globalStep());
+    }
+    std::shared_ptr<ProcessGroup> group;
+    if (place.several())
+        group = joinOthers(place, config, trainer);
+    if (!lead) {
+        const bool done = trainWithInterrupts(trainer, [] {});
+        group->finish();
+        return done || !trainer.divergenceStopped() ? kExitOk : kExitFailure;
     }
     std::printf("model %s, loss %s, batch %d, %d epochs of %d steps, device %s, %s\n", config.model.c_str(),
                 config.loss.c_str(), config.batchSize, config.epochs, trainer.batchesPerEpoch(),
                 config.device.c_str(), cpuRuntimeSummary().c_str());
+    if (group)
+        std::printf("%d processes (c10d %s, %s), each %d images of every batch\n", group->size(),
+                    group->backend().c_str(), place.describe().c_str(), config.batchSize / group->size());
     const std::string warning = cpuRuntimeWarning();
     if (!warning.empty())
         std::fprintf(stderr, "warning: %s\n", warning.c_str());
@@ -139,19 +193,10 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     ProgressPrinter printer(stdout, isatty(STDOUT_FILENO), config.epochs,
                             int64_t(config.epochs) * trainer.batchesPerEpoch());
     trainer.setObserver(&printer);
-    g_running = &trainer;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    bool done = false;
-    try {
-        done = trainer.run();
-    } catch (...) {
-        g_running = nullptr;
-        printer.finish();
-        throw;
-    }
-    g_running = nullptr;
+    const bool done = trainWithInterrupts(trainer, [&] { printer.finish(); });
     printer.finish();
+    if (group)
+        group->finish();
     if (trainer.stepInCudaGraph())
         std::printf("each step ran as one CUDA graph\n");
     if (trainer.divergenceStopped()) {
@@ -198,6 +243,10 @@ CommandAction addTrainCommand(CLI::App &app)
                         defaultPresetName() + ")");
     sub->add_option("--resume", o->resume, "Continue from a checkpoint file or a run directory's newest one");
     sub->add_option("--out", o->out, "Run directory to write (required unless resuming)");
+    sub->add_option("--nproc", o->nproc,
+                    "Train on N processes of this machine together (data parallel through c10d: Gloo on the CPU, "
+                    "NCCL on CUDA devices); batch_size is the whole batch, split among them")
+        ->check(CLI::Range(1, 256));
     for (const ConfigField &f : configFields())
         if (f.cli)
             addConfigOption(sub, c, f);

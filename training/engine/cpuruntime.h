@@ -36,6 +36,9 @@ std::string libtorchVersion();
 // Where training can run besides the CPU: -1 when this libtorch was built without CUDA, else
 // the number of CUDA GPUs it sees.
 int cudaDevices();
+// One line per CUDA device this libtorch sees, in device order: "NVIDIA H200, 140 GB" (the
+// name the driver gives and the memory). Empty without CUDA or GPUs.
+std::vector<std::string> cudaDeviceNames();
 
 // Non-empty when the maths will run on a known slow path (reference BLAS, generic kernels).
 std::string cpuRuntimeWarning();

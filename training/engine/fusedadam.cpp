@@ -30,6 +30,13 @@ void FusedAdam::zeroGrad()
         p.mutable_grad() = torch::Tensor();
 }
 
+std::vector<torch::Tensor> FusedAdam::stateTensors() const
+{
+    std::vector<torch::Tensor> all = m_expAvg;
+    all.insert(all.end(), m_expAvgSq.begin(), m_expAvgSq.end());
+    return all;
+}
+
 void FusedAdam::setLearningRate(double lr)
 {
     m_lr = lr;

@@ -24,6 +24,8 @@ public:
     void setLearningRate(double lr);
     double learningRate() const { return m_lr; }
     int64_t steps() const { return m_steps; }
+    // m and v of every parameter (sharing their storage), for a group's ranks to start alike.
+    std::vector<torch::Tensor> stateTensors() const;
 
     void save(torch::serialize::OutputArchive &archive) const;
     // Throws std::runtime_error when the archive's tensors do not match these parameters.

@@ -28,6 +28,8 @@ struct StepStats
     bool onGpu = false;        // trained on a CUDA device
     bool cudaGraph = false;    // each step replayed as one CUDA graph
     std::string precision = "fp32"; // the arithmetic in use: fp32, tf32 or bf16 (engine/precision.h)
+    std::string device = "cpu"; // the device this process trains on: cpu, cuda:0, ...
+    int processes = 1;         // processes training this run together (data parallel)
 };
 
 struct EpochResult

@@ -42,6 +42,11 @@ void setAutocastType(bool cuda, at::ScalarType t)
 
 } // namespace
 
+bool cpuAutocastOn()
+{
+    return autocastEnabled(false);
+}
+
 bool cpuHasBf16()
 {
     static const bool has = [] {

@@ -24,6 +24,8 @@ std::string precisionName(Precision p);
 
 // Whether this CPU has bfloat16 instructions (AVX512-BF16 or AMX-BF16).
 bool cpuHasBf16();
+// Whether CPU autocast is on in this thread (an AutocastScope of bf16 on the CPU).
+bool cpuAutocastOn();
 
 // TF32 on or off for CUDA's matrix products and convolutions (process-wide, as in PyTorch).
 void applyTf32(Precision p, const torch::Device &device);

@@ -54,6 +54,7 @@ Trainer::Trainer(TrainingConfig config, const ImageSet &data, const std::string 
     m_threadsInUse = applyThreads(m_config.threads);
     m_shape = {data.channels, data.height, data.width};
     m_batchesPerEpoch = static_cast<int>(data.count / m_config.batchSize);
+    m_localBatch = m_config.batchSize;
 
     m_cpuGen.set_current_seed(m_config.seed);
     if (m_device.is_cpu()) {
@@ -117,8 +118,8 @@ void Trainer::beginEpoch()
 
 torch::Tensor Trainer::realBatch(int batch) const
 {
-    const int64_t b = m_config.batchSize;
-    const auto idx = m_perm.narrow(0, batch * b, b);
+    // In a group, this rank's share of the batch: every rank has the same shuffle.
+    const auto idx = m_perm.narrow(0, batch * int64_t(m_config.batchSize) + m_rank * m_localBatch, m_localBatch);
     return imagesAt(idx);
 }
 
@@ -140,13 +141,20 @@ torch::Tensor Trainer::imagesAt(const torch::Tensor &indices) const
 void Trainer::deviceStep(bool gStep, double sigma, const torch::Tensor &real)
 {
     const AutocastScope autocast(m_precision, m_device); // bf16: the forward passes in bfloat16
-    const int64_t b = m_config.batchSize;
+    // b: this process's rows. Random numbers are drawn for the whole batch and each rank takes
+    // its rows (mine()), so that every rank's stream stays that of one process training alone.
+    const int64_t b = m_localBatch, whole = m_config.batchSize;
     const auto opts = torch::TensorOptions().device(m_device);
+    auto wholeShape = [&](const torch::Tensor &x) {
+        auto shape = x.sizes().vec();
+        shape[0] = whole;
+        return shape;
+    };
     auto noisy = [&](const torch::Tensor &x) {
-        return sigma > 0 ? x + sigma * torch::randn(x.sizes(), m_devGen, opts) : x;
+        return sigma > 0 ? x + sigma * mine(torch::randn(wholeShape(x), m_devGen, opts)) : x;
     };
 
-    const auto z = torch::randn({b, m_config.latentSize}, m_devGen, opts);
+    const auto z = mine(torch::randn({whole, m_config.latentSize}, m_devGen, opts));
     torch::Tensor fake;
     if (gStep) {
         fake = m_g->forward(z);
@@ -173,16 +181,18 @@ void Trainer::deviceStep(bool gStep, double sigma, const torch::Tensor &real)
         realTarget = torch::full({b}, 1.0 - m_config.labelSmoothing, opts);
         fakeTarget = torch::zeros({b}, opts);
         if (m_config.labelFlipProb > 0) {
-            const auto flipReal = torch::rand({b}, m_devGen, opts) < m_config.labelFlipProb;
-            const auto flipFake = torch::rand({b}, m_devGen, opts) < m_config.labelFlipProb;
+            const auto flipReal = mine(torch::rand({whole}, m_devGen, opts)) < m_config.labelFlipProb;
+            const auto flipFake = mine(torch::rand({whole}, m_devGen, opts)) < m_config.labelFlipProb;
             realTarget = torch::where(flipReal, torch::zeros_like(realTarget), realTarget);
             fakeTarget = torch::where(flipFake, torch::ones_like(fakeTarget), fakeTarget);
         }
     }
     auto dLoss = discriminatorLoss(m_loss, realOut, fakeOut, realTarget, fakeTarget);
     if (m_loss == LossKind::WganGp && m_config.gpWeight > 0)
-        dLoss = dLoss + m_config.gpWeight * gradientPenalty(m_d, realIn, fakeIn, m_devGen);
+        dLoss = dLoss + m_config.gpWeight * gradientPenalty(m_d, realIn, fakeIn, m_devGen, whole, m_rank * b);
     dLoss.backward();
+    if (m_group)
+        averageGradients(*m_d);
     m_optD->step();
 
     torch::Tensor gLoss = torch::zeros({}, opts);
@@ -193,6 +203,8 @@ void Trainer::deviceStep(bool gStep, double sigma, const torch::Tensor &real)
         gLoss = generatorLoss(m_loss, m_d->forward(noisy(fake)));
         gLoss.backward();
         setRequiresGrad(*m_d, true);
+        if (m_group)
+            averageGradients(*m_g);
         m_optG->step();
     }
     {
@@ -206,7 +218,7 @@ bool Trainer::graphable(bool gStep, double sigma) const
 {
     // What the graph captures as constants must not vary between steps: every batch a G step,
     // no instance noise; WGAN-GP's double backward stays eager.
-    return m_device.is_cuda() && !m_graphFailed && cudaGraphsEnabled() &&
+    return m_device.is_cuda() && !m_graphFailed && !m_group && cudaGraphsEnabled() &&
            gStep && m_config.dStepsPerG == 1 && sigma <= 0 && m_loss != LossKind::WganGp;
 }
 
@@ -264,6 +276,8 @@ bool Trainer::report()
 {
     if (m_dSteps == 0)
         return true;
+    if (m_group)
+        agreeOnReport(); // every rank reports at the same steps
     const auto sums = m_statSum.to(torch::kCPU, torch::kDouble);
     const double *v = sums.data_ptr<double>();
     StepStats s;
@@ -279,6 +293,8 @@ bool Trainer::report()
     s.threads = m_threadsInUse;
     s.precision = precisionName(m_precision);
     s.onGpu = m_device.is_cuda();
+    s.device = m_device.str();
+    s.processes = processes();
     s.cudaGraph = stepInCudaGraph();
     s.instanceNoise = currentInstanceNoise();
     s.elapsedSec = m_trainSeconds;

@@ -21,6 +21,7 @@
 namespace ganvas {
 
 class CudaGraphStep;
+class ProcessGroup;
 class RunDirectory;
 class ScoreSession;
 
@@ -43,6 +44,18 @@ public:
     void restore(const std::string &checkpointPath);
 
     void setObserver(TrainerObserver *observer) { m_observer = observer; }
+
+    // Trains this run together with the group's other processes (data parallel,
+    // trainerdistributed.cpp); call on every rank after construction (and restore()), before
+    // run(). batch_size stays the whole batch: each rank trains on its share of every batch of
+    // the same shuffle, gradients and batch-norm statistics are summed over all ranks, so the
+    // run learns as one process with that batch would. Rank 0's weights, optimiser state, fixed
+    // noise and random state go to all; only rank 0 writes the run directory; a stop asked of any
+    // rank stops all at the same step. Throws ConfigError when the ranks' settings differ or the
+    // batch does not split evenly, DistributedError when a process is lost.
+    void joinGroup(std::shared_ptr<ProcessGroup> group);
+    int processes() const;
+    int rank() const { return m_rank; }
 
     // Trains until every epoch is done (returns true) or a stop is requested (writes a
     // checkpoint, returns false) or a divergence stops it (writes none; divergenceStopped()). Honours pause and single steps. Exceptions propagate after
@@ -139,6 +152,12 @@ private:
     void deviceStep(bool gStep, double sigma, const torch::Tensor &real);
     void sendDiscriminatorView();
     bool graphable(bool gStep, double sigma) const;
+    // Data parallel (trainerdistributed.cpp): this rank's rows of a tensor drawn for the whole
+    // batch; gradients averaged over the ranks; the report's sums and a pending stop agreed.
+    torch::Tensor mine(const torch::Tensor &wholeBatch) const;
+    void averageGradients(torch::nn::Module &m);
+    void agreeOnReport();
+    void checkSameSettings();
 
     TrainingConfig m_config;
     LossKind m_loss;
@@ -184,6 +203,9 @@ private:
     torch::Tensor m_batchIndex;                 // batch number within the epoch, on the device
     std::unique_ptr<RunDirectory> m_runDir;
     bool m_runDirReady = false;
+    std::shared_ptr<ProcessGroup> m_group;      // several processes: the others (null: alone)
+    int m_rank = 0;
+    int64_t m_localBatch = 0;                    // this rank's share of batch_size
     TrainerObserver *m_observer = nullptr;
     // The last healthy point (run start, restore, each epoch end): the whole state in memory,
     // as a checkpoint would hold it. In memory rather than the newest checkpoint: checkpoints
@@ -203,6 +225,7 @@ private:
 
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_stopRequested{false};
+    std::atomic<bool> m_stopAsked{false}; // in a group: asked of this rank, not yet agreed by all
     std::atomic<bool> m_checkpointRequested{false};
     std::atomic<bool> m_rollbackRequested{false};
     std::atomic<int> m_stepRequests{0};

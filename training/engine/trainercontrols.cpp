@@ -56,7 +56,8 @@ void Trainer::requestStep()
 
 void Trainer::requestStop()
 {
-    changeAndWake([this] { m_stopRequested = true; });
+    // In a group the ranks stop together: the request waits for the next report (agreeOnReport).
+    changeAndWake([this] { (m_group ? m_stopAsked : m_stopRequested) = true; });
 }
 
 void Trainer::requestRollback()

@@ -60,7 +60,7 @@ void Trainer::handleDivergence(const std::string &loss, double value)
     writeEvent(e, "divergence", loss + " loss " + e.valueText);
     m_lastDivergence = e;
     m_diverged = true;
-    if (m_config.onDivergence == "pause") {
+    if (m_config.onDivergence == "pause" && !m_group) { // a group has no one to resume it: it stops
         e.action = DivergenceAction::Paused;
         m_paused = true;
     } else if (m_config.onDivergence == "rollback" && m_rollbacks < kMaxRollbacks && !m_healthy.bytes.empty()) {

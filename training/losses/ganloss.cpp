@@ -50,11 +50,11 @@ torch::Tensor generatorLoss(LossKind kind, const torch::Tensor &fakeOut)
 }
 
 torch::Tensor gradientPenalty(Discriminator &d, const torch::Tensor &real, const torch::Tensor &fake,
-                              at::Generator gen)
+                              at::Generator gen, int64_t drawRows, int64_t firstRow)
 {
     std::vector<int64_t> shape(real.dim(), 1);
-    shape[0] = real.size(0);
-    const auto eps = torch::rand(shape, gen, real.options());
+    shape[0] = drawRows > 0 ? drawRows : real.size(0);
+    const auto eps = torch::rand(shape, gen, real.options()).narrow(0, firstRow, real.size(0));
     auto mixed = (eps * real + (1.0 - eps) * fake).requires_grad_(true);
     auto out = d->forward(mixed);
     auto grad = torch::autograd::grad({out.sum()}, {mixed}, /*grad_outputs=*/{},

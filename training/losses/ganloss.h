@@ -23,9 +23,10 @@ torch::Tensor discriminatorLoss(LossKind kind, const torch::Tensor &realOut, con
 torch::Tensor generatorLoss(LossKind kind, const torch::Tensor &fakeOut);
 
 // Gulrajani et al.'s penalty: mean (||grad_x D(x_hat)||_2 - 1)^2 at random interpolates of
-// real and fake. `fake` must be detached.
+// real and fake. `fake` must be detached. The mixing weights are drawn for drawRows rows (0: as
+// many as `real` has) and rows firstRow.. are used: one rank's share of a whole batch's draw.
 torch::Tensor gradientPenalty(Discriminator &d, const torch::Tensor &real, const torch::Tensor &fake,
-                              at::Generator gen);
+                              at::Generator gen, int64_t drawRows = 0, int64_t firstRow = 0);
 
 // What "mean D(x)" reports: the mean probability sigmoid(logit) for bce, the mean raw output
 // (the critic's score) for the others.

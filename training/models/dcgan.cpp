@@ -1,5 +1,8 @@
 #include "models/dcgan.h"
 
+#include "models/syncbatchnorm.h"
+#include "models/upconv.h"
+
 #include <stdexcept>
 
 namespace ganvas {
@@ -37,15 +40,14 @@ nn::Sequential dcganGeneratorBody(ImageShape shape, int latentSize)
     const int k = stages(shape, &s);
     int64_t ch = kBaseChannels << (k - 1);
     nn::Sequential body(nn::Linear(nn::LinearOptions(latentSize, ch * s * s).bias(false)),
-                        nn::Unflatten(nn::UnflattenOptions(1, {ch, s, s})), nn::BatchNorm2d(ch),
+                        nn::Unflatten(nn::UnflattenOptions(1, {ch, s, s})), SyncBatchNorm(ch),
                         nn::ReLU());
     for (int i = 1; i <= k; ++i) {
         const bool last = i == k;
         const int64_t out = last ? shape.channels : ch / 2;
-        body->push_back(nn::ConvTranspose2d(
-            nn::ConvTranspose2dOptions(ch, out, 4).stride(2).padding(1).bias(last)));
+        body->push_back(UpConv(ch, out, /*bias=*/last)); // ConvTranspose2d(ch, out, 4, stride 2, padding 1)
         if (!last) {
-            body->push_back(nn::BatchNorm2d(out));
+            body->push_back(SyncBatchNorm(out));
             body->push_back(nn::ReLU());
         }
         ch = out;
@@ -65,7 +67,7 @@ nn::Sequential dcganDiscriminatorBody(ImageShape shape, bool batchNorm)
         const bool norm = batchNorm && i > 0;
         body->push_back(nn::Conv2d(nn::Conv2dOptions(in, out, 4).stride(2).padding(1).bias(!norm)));
         if (norm)
-            body->push_back(nn::BatchNorm2d(out));
+            body->push_back(SyncBatchNorm(out));
         body->push_back(nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2)));
         in = out;
     }

@@ -3,6 +3,8 @@
 #include "models/dcgan.h"
 #include "models/fastlinear.h"
 #include "models/mlp.h"
+#include "models/syncbatchnorm.h"
+#include "models/upconv.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -48,10 +50,10 @@ void initialise(torch::nn::Module &net, bool dcgan, at::Generator gen)
             w = c->weight, b = c->bias;
         } else if (auto *t = m->as<torch::nn::ConvTranspose2d>()) {
             w = t->weight, b = t->bias;
-        } else if (auto *n1 = m->as<torch::nn::BatchNorm1d>()) {
-            w = n1->weight, b = n1->bias, norm = true;
-        } else if (auto *n2 = m->as<torch::nn::BatchNorm2d>()) {
-            w = n2->weight, b = n2->bias, norm = true;
+        } else if (auto *u = m->as<UpConv>()) {
+            w = u->weight, b = u->bias;
+        } else if (auto *n = m->as<SyncBatchNorm>()) {
+            w = n->weight, b = n->bias, norm = true;
         } else {
             continue;
         }
