@@ -2,6 +2,8 @@
 #include "losses/ganloss.h"
 #include "models/fastlinear.h"
 #include "models/modelfactory.h"
+#include "models/syncbatchnorm.h"
+#include "models/upconv.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <QtTest>
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void badShape();
     void losses();
     void gradientPenaltyOfLinearCritic();
+    void upConvIsConvTranspose();
+    void syncBatchNormAloneIsBatchNorm();
     void fastLinearMatchesLinear_data();
     void fastLinearMatchesLinear();
 
@@ -199,6 +203,70 @@ void TestModels::fastLinearMatchesLinear()
         QVERIFY(torch::allclose(gx1, gx0, 1e-4, 1e-4));
     if (needs & 2)
         QVERIFY(torch::allclose(gw1, gw0, 1e-4, 1e-3));
+}
+
+void TestModels::upConvIsConvTranspose()
+{
+    // The DCGAN's upsampling, through the convolution's backward-data kernel, against torch's
+    // ConvTranspose2d with the same weights: forward and both gradients.
+    for (auto [in, out, side, bias] : {std::tuple{128, 64, 7, false}, std::tuple{64, 3, 16, true}}) {
+        torch::manual_seed(3);
+        UpConv up(in, out, bias);
+        torch::nn::ConvTranspose2d ref(torch::nn::ConvTranspose2dOptions(in, out, 4).stride(2).padding(1).bias(bias));
+        {
+            torch::NoGradGuard noGrad;
+            up->weight.normal_(0, 0.02);
+            ref->weight.copy_(up->weight);
+            if (bias) {
+                up->bias.normal_(0, 0.1);
+                ref->bias.copy_(up->bias);
+            }
+        }
+        auto x = torch::randn({8, in, side, side}).requires_grad_(true);
+        auto x2 = x.detach().clone().requires_grad_(true);
+        const auto y = up->forward(x), y2 = ref->forward(x2);
+        QCOMPARE(y.sizes(), y2.sizes());
+        QCOMPARE(y.size(2), 2 * side);
+        QVERIFY((y - y2).abs().max().item<double>() < 1e-5 * (1 + y2.abs().max().item<double>()));
+        const auto g = torch::randn_like(y);
+        y.backward(g);
+        y2.backward(g);
+        auto close = [](const torch::Tensor &a, const torch::Tensor &b) {
+            return (a - b).abs().max().item<double>() < 1e-5 * (1 + b.abs().max().item<double>());
+        };
+        QVERIFY(close(x.grad(), x2.grad()));
+        QVERIFY(close(up->weight.grad(), ref->weight.grad()));
+        if (bias)
+            QVERIFY(close(up->bias.grad(), ref->bias.grad()));
+        // A wrong kernel would not pass: the same weights flipped give another output.
+        {
+            torch::NoGradGuard noGrad;
+            up->weight.copy_(up->weight.flip({2}));
+        }
+        QVERIFY(!close(up->forward(x), y2));
+    }
+}
+
+void TestModels::syncBatchNormAloneIsBatchNorm()
+{
+    // Without a process group it is torch's BatchNorm: outputs, running statistics, gradients.
+    torch::manual_seed(4);
+    SyncBatchNorm ours(16);
+    torch::nn::BatchNorm2d ref(16);
+    auto x = (torch::randn({8, 16, 5, 5}) * 3 + 1).requires_grad_(true);
+    auto x2 = x.detach().clone().requires_grad_(true);
+    const auto y = ours->forward(x), y2 = ref->forward(x2);
+    QVERIFY((y - y2).abs().max().item<double>() < 1e-5);
+    QVERIFY((ours->running_mean - ref->running_mean).abs().max().item<double>() < 1e-6);
+    QVERIFY((ours->running_var - ref->running_var).abs().max().item<double>() < 1e-6);
+    QCOMPARE(ours->num_batches_tracked.item<int64_t>(), int64_t(1));
+    (y * y).sum().backward();
+    (y2 * y2).sum().backward();
+    QVERIFY((x.grad() - x2.grad()).abs().max().item<double>() < 1e-4);
+    QCOMPARE(setBatchNormGroup(*ours, nullptr), 1);
+    ours->eval();
+    ref->eval();
+    QVERIFY((ours->forward(x) - ref->forward(x2)).abs().max().item<double>() < 1e-5);
 }
 
 QTEST_GUILESS_MAIN(TestModels)
