@@ -25,8 +25,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$model" in
-  mlp) peer="$root/bench/peer_pytorch.py"; batch=${batch:-128}; steps=${steps:-100}; warmup=10; shape=() ;;
-  dcgan) peer="$root/bench/peer_dcgan.py"; batch=${batch:-64}; steps=${steps:-20}; warmup=3
+  mlp) peer_script="$root/bench/peer_pytorch.py"; batch=${batch:-128}; steps=${steps:-100}; warmup=10; shape=() ;;
+  dcgan) peer_script="$root/bench/peer_dcgan.py"; batch=${batch:-64}; steps=${steps:-20}; warmup=3
          shape=(--image-size "$side" --channels "$channels") ;;
   *) echo "--model: mlp or dcgan" >&2; exit 2 ;;
 esac
@@ -40,7 +40,7 @@ ours=() peer=()
 for r in $(seq "$rounds"); do
   o=$("$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \
       --steps "$steps" --warmup "$warmup" | awk '/^images_per_s/ {print $2}')
-  p=$("$python" "$peer" --batch-size "$batch" --threads "$threads" "${shape[@]}" --steps "$steps" --warmup "$warmup" \
+  p=$("$python" "$peer_script" --batch-size "$batch" --threads "$threads" "${shape[@]}" --steps "$steps" --warmup "$warmup" \
       | awk '/^images_per_s/ {print $2}')
   echo "round $r: ganvas-cli $o images/s, pytorch $p images/s"
   ours+=("$o") peer+=("$p")
