@@ -99,6 +99,11 @@ for args in "--model dcgan --image-size 32 --channels 3 --batch-size 128" "--mod
   e=$(timeout 90 "$cli" bench --device cuda --eager $args --steps 100 --warmup 10 | awk '/^images_per_s/ {print $2}')
   echo "$args: ${g:-FAILED} / eager ${e:-FAILED} images/s"
 done
+step "bench: the DCGAN peer (bench/peer_dcgan.py) on the GPU, 32x32x3 batch 128 and 64x64x3 batch 64"
+for shape in "--image-size 32 --channels 3 --batch-size 128" "--image-size 64 --channels 3 --batch-size 64"; do
+  p=$(timeout 90 python3 bench/peer_dcgan.py --device cuda $shape --steps 100 --warmup 10 2>/dev/null | awk '/^images_per_s/ {print $2}')
+  echo "peer dcgan $shape: ${p:-FAILED} images/s"
+done
 
 step "bench: CPU of this machine, ours vs the peer (all threads)"
 timeout 90 "$cli" bench --device cpu --steps 50 --warmup 5 | grep -E '^(model|images)'

@@ -22,7 +22,7 @@ struct TransposedAsBackwardData : public torch::autograd::Function<TransposedAsB
     {
         const auto xc = x.contiguous();
         const auto outputShape = torch::empty({x.size(0), w.size(1), 2 * x.size(2), 2 * x.size(3)}, x.options());
-        auto grads = at::convolution_backward(xc, outputShape, w, c10::nullopt, kStride, kPadding, kDilation,
+        auto grads = at::convolution_backward(xc, outputShape, w, at::OptionalIntArrayRef(), kStride, kPadding, kDilation,
                                               /*transposed=*/false, kNoOutputPadding, /*groups=*/1,
                                               {true, false, false});
         ctx->save_for_backward({xc, w});
@@ -38,7 +38,7 @@ struct TransposedAsBackwardData : public torch::autograd::Function<TransposedAsB
         if (ctx->needs_input_grad(0))
             gx = torch::conv2d(g, w, {}, kStride, kPadding);
         if (ctx->needs_input_grad(1))
-            gw = std::get<1>(at::convolution_backward(x, g, w, c10::nullopt, kStride, kPadding, kDilation,
+            gw = std::get<1>(at::convolution_backward(x, g, w, at::OptionalIntArrayRef(), kStride, kPadding, kDilation,
                                                       /*transposed=*/false, kNoOutputPadding, /*groups=*/1,
                                                       {false, true, false}));
         return {gx, gw};
