@@ -13,9 +13,8 @@ import os
 
 import torch
 from torch import nn
-import torch.nn.functional as F
 
-from peer_pytorch import time_steps
+from peer_pytorch import gan_step, time_steps
 
 
 def stages(side):
@@ -81,19 +80,7 @@ def main():
 
     def step(i):
         start = (i * b) % (n - b)
-        real = data[start:start + b]
-        z = torch.randn(b, latent, device=dev)
-        fake = G(z)
-        opt_d.zero_grad()
-        d_loss = (F.binary_cross_entropy_with_logits(D(real), ones)
-                  + F.binary_cross_entropy_with_logits(D(fake.detach()), zeros))
-        d_loss.backward()
-        opt_d.step()
-        opt_g.zero_grad()
-        g_loss = F.binary_cross_entropy_with_logits(D(fake), ones)
-        g_loss.backward()
-        opt_g.step()
-        return d_loss, g_loss
+        return gan_step(G, D, opt_g, opt_d, data[start:start + b], torch.randn(b, latent, device=dev), ones, zeros)
 
     time_steps(step, args, dev, f"batch {b} {side}x{side}x{c}")
 

@@ -29,6 +29,21 @@ def discriminator(inp):
         nn.Linear(256, 1))
 
 
+def gan_step(G, D, opt_g, opt_d, real, z, ones, zeros):
+    """One step the way the PyTorch DCGAN example trains: D on real and on G(z).detach(), then G through D."""
+    fake = G(z)
+    opt_d.zero_grad()
+    d_loss = (F.binary_cross_entropy_with_logits(D(real), ones)
+              + F.binary_cross_entropy_with_logits(D(fake.detach()), zeros))
+    d_loss.backward()
+    opt_d.step()
+    opt_g.zero_grad()
+    g_loss = F.binary_cross_entropy_with_logits(D(fake), ones)
+    g_loss.backward()
+    opt_g.step()
+    return d_loss, g_loss
+
+
 def time_steps(step, args, dev, what):
     """Runs args.warmup untimed steps, then args.steps timed ones; prints the figures as the C++ bench does."""
     def wait():
@@ -70,18 +85,7 @@ def main():
 
     def step(i):
         real = data[(i * b) % (4096 - b):][:b]
-        z = torch.randn(b, latent, device=dev)
-        fake = G(z)
-        opt_d.zero_grad()
-        d_loss = (F.binary_cross_entropy_with_logits(D(real), ones)
-                  + F.binary_cross_entropy_with_logits(D(fake.detach()), zeros))
-        d_loss.backward()
-        opt_d.step()
-        opt_g.zero_grad()
-        g_loss = F.binary_cross_entropy_with_logits(D(fake), ones)
-        g_loss.backward()
-        opt_g.step()
-        return d_loss, g_loss
+        return gan_step(G, D, opt_g, opt_d, real, torch.randn(b, latent, device=dev), ones, zeros)
 
     time_steps(step, args, dev, f"batch {b}")
 

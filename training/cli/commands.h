@@ -32,7 +32,7 @@ void setCommandLine(int argc, char **argv);
 // 0..N-1 meeting on a free port of 127.0.0.1, and waits for them; returns the first failing
 // process's exit code (kExitFailure when one was killed), kExitOk when all succeed.
 int launchLocalProcesses(int nproc);
-// "rank R: " in a process of a run over several (RANK and WORLD_SIZE set), else "".
+// "rank R: " in a process of a run over several (the launcher's environment), else "".
 std::string processPrefix();
 
 // Each add*Command registers a subcommand and returns the action main() runs when it is chosen.

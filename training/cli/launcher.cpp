@@ -2,6 +2,7 @@
 // through c10d (the environment torchrun would give them), and supervised: when one fails the
 // others are given a moment to end on their own, then stopped.
 #include "cli/commands.h"
+#include "distributed/processgroup.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -85,11 +86,12 @@ std::string howItEnded(int status)
 
 std::string processPrefix()
 {
-    const char *rank = std::getenv("RANK");
-    const char *size = std::getenv("WORLD_SIZE");
-    if (!rank || !size || std::string(size) == "1")
-        return {};
-    return std::string("rank ") + rank + ": ";
+    try {
+        const ProcessPlace place = processPlaceFromEnvironment();
+        return place.several() ? "rank " + std::to_string(place.rank) + ": " : std::string();
+    } catch (const std::exception &) {
+        return {}; // the environment itself is what the error is about
+    }
 }
 
 void setCommandLine(int argc, char **argv)

@@ -211,13 +211,6 @@ std::string ProcessGroup::textFromRankZero(const std::string &key, const std::st
     }
 }
 
-void ProcessGroup::barrier()
-{
-    // An all-reduce rather than c10d's barrier: the same on every transport and device.
-    auto t = torch::zeros({1}, torch::TensorOptions().device(m_device));
-    allreduceSum(t);
-}
-
 void ProcessGroup::finish()
 {
     try {

@@ -63,8 +63,6 @@ public:
     void broadcastFromRankZero(torch::Tensor &tensor);
     // Rank 0's `text` under `key`, on every rank (through the store; the others' `text` is unused).
     std::string textFromRankZero(const std::string &key, const std::string &text);
-    // Every rank has reached this point.
-    void barrier();
     // The end of a run that went well: each rank checks out at rank 0's store, and rank 0 (which
     // keeps the store) waits until all have, so that nobody's last exchange meets a closed door.
     void finish();

@@ -33,7 +33,7 @@ void Trainer::joinGroup(std::shared_ptr<ProcessGroup> group)
                           "multiple of " + std::to_string(n));
     m_localBatch = m_config.batchSize / n;
     // Rank 0's state on every rank: weights (and batch-norm statistics), the optimisers' moments,
-    // the preview noise, the random state that shuffles the epochs and draws the noise.
+    // the preview noise (the random state came with checkSameSettings()).
     {
         torch::NoGradGuard noGrad;
         std::vector<torch::Tensor> state;
@@ -50,9 +50,6 @@ void Trainer::joinGroup(std::shared_ptr<ProcessGroup> group)
         state.push_back(m_fixedNoise);
         for (auto &t : state)
             m_group->broadcastFromRankZero(t);
-        auto rng = m_cpuGen.get_state().clone();
-        m_group->broadcastFromRankZero(rng);
-        m_cpuGen.set_state(rng);
     }
     setBatchNormGroup(*m_g, m_group.get());
     setBatchNormGroup(*m_d, m_group.get());
@@ -87,6 +84,7 @@ void Trainer::checkSameSettings()
     if (bad.item<float>() > 0)
         throw ConfigError("the processes of this run were started with different settings (the rank that differs "
                           "names the setting)");
+    m_cpuGen.set_state(rank0State); // the random state that shuffles the epochs and draws the noise
 }
 
 void Trainer::averageGradients(torch::nn::Module &m)
