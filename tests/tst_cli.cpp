@@ -184,7 +184,7 @@ void TestCli::bench()
     QVERIFY(lines.last().mid(13).toDouble(&ok) > 0 && ok);
 
     // --eager (no CUDA graph) is accepted everywhere; on the CPU no step is ever a graph.
-    const auto e = cli({"bench", "--eager", "--steps", "2", "--warmup", "0", "--batch-size", "32"});
+    const auto e = cli({"bench", "--eager", "--precision", "fp32", "--steps", "2", "--warmup", "0", "--batch-size", "32"});
     QVERIFY2(e.code == 0, qPrintable(e.out + e.err));
     QVERIFY2(e.out.contains("device cpu precision fp32 blas"), qPrintable(e.out));
     QVERIFY(!e.out.contains("CUDA graph"));

@@ -1,5 +1,7 @@
 // Model shapes, the seed's exact sizes, logits out of D, and the losses' values.
+#include "engine/precision.h"
 #include "losses/ganloss.h"
+#include "models/bf16gemm.h"
 #include "models/fastlinear.h"
 #include "models/modelfactory.h"
 #include "models/syncbatchnorm.h"
@@ -29,6 +31,10 @@ private Q_SLOTS:
     void syncBatchNormAloneIsBatchNorm();
     void fastLinearMatchesLinear_data();
     void fastLinearMatchesLinear();
+    void fastLinearInBf16_data();
+    void fastLinearInBf16();
+    void bf16MmLayoutsAndErrors();
+    void upConvInBf16();
 
 private:
     static at::Generator gen(uint64_t seed) { return at::make_generator<at::CPUGeneratorImpl>(seed); }
@@ -271,3 +277,143 @@ void TestModels::syncBatchNormAloneIsBatchNorm()
 
 QTEST_GUILESS_MAIN(TestModels)
 #include "tst_models.moc"
+
+void TestModels::fastLinearInBf16_data()
+{
+    fastLinearMatchesLinear_data();
+}
+
+namespace {
+torch::Tensor asBf16Double(const torch::Tensor &t)
+{
+    return t.to(torch::kBFloat16).to(torch::kDouble);
+}
+double maxRelative(const torch::Tensor &got, const torch::Tensor &want)
+{
+    return ((got.to(torch::kDouble) - want).abs().max() / want.abs().max()).item<double>();
+}
+} // namespace
+
+void TestModels::fastLinearInBf16()
+{
+    if (!bf16GemmAvailable())
+        QSKIP("no oneDNN bfloat16 products here (built without libdnnl-dev, or a CPU without AVX512-BF16/AMX)");
+    QFETCH(int, batch);
+    QFETCH(int, in);
+    QFETCH(int, out);
+    QFETCH(int, needs);
+    FastLinear fast(in, out);
+    const auto x = torch::randn({batch, in}), g = torch::randn({batch, out});
+    for (const int threads : {1, 2}) {
+        torch::set_num_threads(threads);
+        for (auto &p : fast->parameters())
+            p.mutable_grad() = torch::Tensor();
+        fast->weight.requires_grad_(needs & 2);
+        auto xi = x.clone().requires_grad_(needs & 1);
+        torch::Tensor y;
+        {
+            const AutocastScope bf16(Precision::Bf16, torch::kCPU);
+            y = fast->forward(xi);
+        }
+        QCOMPARE(y.scalar_type(), torch::kFloat); // float32 results, not bfloat16
+        y.backward(g);
+        // What the products must be: operands rounded to bfloat16, sums exact (float64 here).
+        const auto w = fast->weight.detach();
+        const auto yWant = asBf16Double(x).mm(asBf16Double(w).t()) + fast->bias.detach().to(torch::kDouble);
+        QVERIFY2(maxRelative(y, yWant) < 1e-5, qPrintable(QString::number(maxRelative(y, yWant))));
+        // ... and not the float32 products (the bfloat16 path really ran).
+        const auto y32 = torch::linear(x, w, fast->bias.detach());
+        QVERIFY(maxRelative(y32, yWant) > 1e-4);
+        QVERIFY(torch::allclose(fast->bias.grad(), g.sum(0), 1e-4, 1e-4));
+        QCOMPARE(xi.grad().defined(), bool(needs & 1));
+        QCOMPARE(fast->weight.grad().defined(), bool(needs & 2));
+        if (needs & 1)
+            QVERIFY(maxRelative(xi.grad(), asBf16Double(g).mm(asBf16Double(w))) < 1e-5);
+        if (needs & 2)
+            QVERIFY(maxRelative(fast->weight.grad(), asBf16Double(g).t().mm(asBf16Double(x))) < 1e-5);
+    }
+    fast->weight.requires_grad_(true);
+    // A backward that is itself differentiated (WGAN-GP's penalty) still works under bf16.
+    auto xi = x.clone().requires_grad_(true);
+    torch::Tensor penalty;
+    {
+        const AutocastScope bf16(Precision::Bf16, torch::kCPU);
+        const auto y = fast->forward(xi);
+        const auto gx = torch::autograd::grad({y.pow(2).sum()}, {xi}, {}, true, true)[0];
+        penalty = gx.pow(2).sum();
+    }
+    penalty.backward();
+    QVERIFY(fast->weight.grad().defined());
+    QVERIFY(torch::isfinite(fast->weight.grad()).all().item<bool>());
+}
+
+void TestModels::bf16MmLayoutsAndErrors()
+{
+    if (!bf16GemmAvailable())
+        QSKIP("no oneDNN bfloat16 products here (built without libdnnl-dev, or a CPU without AVX512-BF16/AMX)");
+    const auto a = torch::randn({37, 19}).to(torch::kBFloat16), bt = torch::randn({23, 19}).to(torch::kBFloat16);
+    const auto bias = torch::randn({23});
+    auto out = torch::randn({37, 23});
+    const auto before = out.to(torch::kDouble);
+    bf16Mm(out, a, bt.t(), bias, 0.5f); // b as a transposed view, a bias and beta
+    const auto want = a.to(torch::kDouble).mm(bt.to(torch::kDouble).t()) + bias.to(torch::kDouble) + 0.5 * before;
+    QVERIFY(maxRelative(out, want) < 1e-5);
+    auto out2 = torch::empty({19, 23});
+    const auto c = torch::randn({37, 23}).to(torch::kBFloat16);
+    bf16Mm(out2, a.t(), c); // a transposed view as the left operand
+    QVERIFY(maxRelative(out2, a.t().to(torch::kDouble).mm(c.to(torch::kDouble))) < 1e-5);
+    auto wrong = torch::empty({37, 22});
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bf16Mm(wrong, a, bt.t()));
+    auto fl = torch::empty({37, 23});
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bf16Mm(fl, a.to(torch::kFloat), bt.t()));
+}
+
+void TestModels::upConvInBf16()
+{
+    if (!cpuHasBf16())
+        QSKIP("a CPU without AVX512-BF16/AMX: bf16 is refused here");
+    // Under bf16 autocast: float32 out, near ConvTranspose2d on bfloat16-rounded operands, and
+    // not the float32 result (the bfloat16 kernels really ran); both gradients likewise.
+    torch::manual_seed(5);
+    UpConv up(64, 32, true);
+    torch::nn::ConvTranspose2d ref(torch::nn::ConvTranspose2dOptions(64, 32, 4).stride(2).padding(1));
+    {
+        torch::NoGradGuard noGrad;
+        up->weight.normal_(0, 0.02);
+        up->bias.zero_(); // so that the result itself shows the bfloat16 kernels (below)
+        ref->weight.copy_(up->weight.to(torch::kBFloat16).to(torch::kFloat));
+        ref->bias.copy_(up->bias);
+    }
+    const auto x = torch::randn({4, 64, 8, 8});
+    auto xi = x.clone().requires_grad_(true);
+    torch::Tensor y;
+    {
+        const AutocastScope bf16(Precision::Bf16, torch::kCPU);
+        y = up->forward(xi);
+    }
+    QCOMPARE(y.scalar_type(), torch::kFloat);
+    auto xr = x.to(torch::kBFloat16).to(torch::kFloat).requires_grad_(true);
+    const auto want = ref->forward(xr);
+    const auto scale = want.abs().max().item<double>();
+    const double offWant = (y - want).abs().max().item<double>() / scale;
+    
+    // oneDNN's bfloat16 convolution rounds its result to bfloat16 too: half a unit, 2^-9.
+    QVERIFY2(offWant < 4e-3, "not the product of the rounded operands");
+    torch::Tensor exact;
+    {
+        torch::NoGradGuard noGrad;
+        exact = torch::conv_transpose2d(x, up->weight, up->bias, 2, 1);
+    }
+    // Every value is a bfloat16 one: the convolution ran in bfloat16, not float32.
+    QVERIFY(torch::equal(y.detach(), y.detach().to(torch::kBFloat16).to(torch::kFloat)));
+    QVERIFY(!torch::equal(exact, exact.to(torch::kBFloat16).to(torch::kFloat)));
+    const auto g = torch::randn_like(y);
+    y.backward(g);
+    want.backward(g);
+    auto near = [](const torch::Tensor &a, const torch::Tensor &b) {
+        return (a - b).abs().max().item<double>() < 2e-2 * b.abs().max().item<double>();
+    };
+    QVERIFY(near(xi.grad(), xr.grad()));
+    QVERIFY(near(up->weight.grad(), ref->weight.grad()));
+    QVERIFY(near(up->bias.grad(), ref->bias.grad()));
+}

@@ -4048,11 +4048,11 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The arithmetic of the matrix products: auto (TF32 on a GPU, fp32 on the CPU), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on a CPU with AVX512-BF16 or AMX, fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,7 @@
 #include "engine/configfields.h"
 #include "engine/cpuruntime.h"
 #include "engine/presets.h"
+#include "engine/precision.h"
 #include "engine/trainer.h"
 
 #include <unistd.h>
@@ -178,9 +179,9 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
         group->finish();
         return done || !trainer.divergenceStopped() ? kExitOk : kExitFailure;
     }
-    std::printf("model %s, loss %s, batch %d, %d epochs of %d steps, device %s, %s\n", config.model.c_str(),
-                config.loss.c_str(), config.batchSize, config.epochs, trainer.batchesPerEpoch(),
-                config.device.c_str(), cpuRuntimeSummary().c_str());
+    std::printf("model %s, loss %s, batch %d, %d epochs of %d steps, device %s, precision %s, %s\n",
+                config.model.c_str(), config.loss.c_str(), config.batchSize, config.epochs, trainer.batchesPerEpoch(),
+                config.device.c_str(), precisionName(trainer.precision()).c_str(), cpuRuntimeSummary().c_str());
     if (group)
         std::printf("%d processes (c10d %s, %s), each %d images of every batch\n", group->size(),
                     group->backend().c_str(), place.describe().c_str(), config.batchSize / group->size());

@@ -67,6 +67,15 @@ bool cpuHasBf16()
     return has;
 }
 
+bool cpuBf16Fast()
+{
+#ifdef GANVAS_DNNL
+    return cpuHasBf16();
+#else
+    return false;
+#endif
+}
+
 Precision resolvePrecision(const std::string &name, const torch::Device &device)
 {
     if (name == "fp32")
@@ -74,7 +83,7 @@ Precision resolvePrecision(const std::string &name, const torch::Device &device)
     if (name == "tf32")
         return Precision::Tf32;
     if (name == "auto" || name.empty())
-        return device.is_cuda() ? Precision::Tf32 : Precision::Fp32;
+        return device.is_cuda() ? Precision::Tf32 : cpuBf16Fast() ? Precision::Bf16 : Precision::Fp32;
     if (name == "bf16") {
         if (device.is_cpu() && !cpuHasBf16())
             throw ConfigError("precision: bf16 needs a CPU with AVX512-BF16 or AMX, which this one lacks "

@@ -12,9 +12,10 @@ namespace ganvas {
 //   tf32  on CUDA GPUs that have it (Ampere and newer), products and convolutions in TF32
 //         (float32 range, a 10-bit mantissa); elsewhere the same as fp32.
 //   bf16  the forward passes autocast to bfloat16 (on the GPU, or on a CPU with AVX512-BF16
-//         or AMX); the losses and the optimiser stay float32.
-//   auto  tf32 on a CUDA device, as PyTorch users expect there; fp32 on the CPU (see
-//         docs/PERFORMANCE.md for what bf16 gives there).
+//         or AMX); on such a CPU the linear layers' products run on oneDNN's bfloat16 kernels
+//         with float32 results (models/bf16gemm.h). The losses and the optimiser stay float32.
+//   auto  tf32 on a CUDA device, as PyTorch users expect there; on the CPU bf16 where
+//         cpuBf16Fast(), fp32 elsewhere (docs/PERFORMANCE.md: faster there, scores alike).
 enum class Precision { Fp32, Tf32, Bf16 };
 
 // Throws ConfigError naming the field for a name that is none of auto, fp32, tf32, bf16, and
@@ -24,6 +25,9 @@ std::string precisionName(Precision p);
 
 // Whether this CPU has bfloat16 instructions (AVX512-BF16 or AMX-BF16).
 bool cpuHasBf16();
+// Whether bf16 is the fast choice on this CPU: it has bfloat16 instructions and GANvas was built
+// with oneDNN's bfloat16 products (libdnnl-dev).
+bool cpuBf16Fast();
 // Whether CPU autocast is on in this thread (an AutocastScope of bf16 on the CPU).
 bool cpuAutocastOn();
 

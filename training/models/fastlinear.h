@@ -9,7 +9,9 @@ namespace ganvas {
 // threads at once, instead of one product split by the BLAS's own threads.
 // In backward the input and weight gradients are themselves the two halves. On this kind of
 // machine (2 cores) that runs the products at ~195 GFLOP/s against ~130-170 (measured in
-// docs/PERFORMANCE.md). Elsewhere (GPU, other thread counts, other dtypes) it is plain torch::linear.
+// docs/PERFORMANCE.md). Under bf16 precision on a CPU with bfloat16 instructions its products run
+// on oneDNN's bfloat16 kernels with float32 results (models/bf16gemm.h), at any thread count.
+// Elsewhere (GPU, other thread counts, other dtypes) it is plain torch::linear.
 class FastLinearImpl : public torch::nn::Module
 {
 public:
@@ -21,7 +23,8 @@ public:
 };
 TORCH_MODULE(FastLinear);
 
-// Whether the paired products are in use (GANVAS_PLAIN_LINEAR=1 turns them off, for comparison).
+// Whether the paired and bfloat16 products are in use (GANVAS_PLAIN_LINEAR=1 turns both off, for
+// comparison: then it is torch::linear, under bf16 torch's autocast).
 bool pairedProductsEnabled();
 void setPairedProducts(bool on);
 

@@ -79,12 +79,19 @@ void UpConvImpl::pretty_print(std::ostream &stream) const
 
 torch::Tensor UpConvImpl::forward(const torch::Tensor &x)
 {
-    const bool fast = upConvFastPathEnabled() && x.is_cpu() && x.scalar_type() == torch::kFloat &&
-                      weight.scalar_type() == torch::kFloat && x.dim() == 4 && !cpuAutocastOn();
-    if (!fast)
-        return torch::conv_transpose2d(x, weight, bias, kStride, kPadding);
-    auto y = TransposedAsBackwardData::apply(x, weight);
-    return bias.defined() ? y + bias.view({1, -1, 1, 1}) : y;
+    const bool cpu = upConvFastPathEnabled() && x.is_cpu() && x.scalar_type() == torch::kFloat &&
+                     weight.scalar_type() == torch::kFloat && x.dim() == 4;
+    if (cpu && !cpuAutocastOn()) {
+        auto y = TransposedAsBackwardData::apply(x, weight);
+        return bias.defined() ? y + bias.view({1, -1, 1, 1}) : y;
+    }
+    if (cpu && cpuHasBf16()) {
+        // bf16 autocast: the same three kernels on bfloat16 operands (oneDNN's bfloat16
+        // convolutions), the result back in float32 as the layers around it expect.
+        auto y = TransposedAsBackwardData::apply(x.to(torch::kBFloat16), weight.to(torch::kBFloat16)).to(torch::kFloat);
+        return bias.defined() ? y + bias.view({1, -1, 1, 1}) : y;
+    }
+    return torch::conv_transpose2d(x, weight, bias, kStride, kPadding);
 }
 
 } // namespace ganvas
