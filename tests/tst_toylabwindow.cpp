@@ -33,7 +33,7 @@ private Q_SLOTS:
 
 private:
     // Waits for the next snapshot after whatever was just asked of the lab.
-    static bool nextSnapshot(ToyLabWindow &w, int timeoutMs = 10000)
+    static bool nextSnapshot(ToyLabWindow &w, int timeoutMs = 30000) // generous: a loaded 2-core CI machine
     {
         QSignalSpy spy(&w, &ToyLabWindow::snapshotShown);
         return spy.wait(timeoutMs);
