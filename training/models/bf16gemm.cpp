@@ -1,24 +1,18 @@
 #include "models/bf16gemm.h"
 
-#include "engine/precision.h"
-
 #ifdef GANVAS_DNNL
 #include <oneapi/dnnl/dnnl.hpp>
 #include <omp.h>
 
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #endif
 
 #include <stdexcept>
 #include <string>
 
 namespace ganvas {
-
-bool bf16GemmAvailable()
-{
-    return cpuBf16Fast();
-}
 
 namespace {
 
