@@ -32,6 +32,7 @@ public:
     ToyPlaneView *plane() const { return m_plane; }
     ToyLab *lab() const { return m_lab; }
     const ToySnapshot &lastSnapshot() const { return m_last; }
+    bool hasSnapshot() const { return m_hasSnapshot; } // false again after Start over until the new one is shown
     ToyLabSettings settings() const;
     // Chooses a shape by its engine name (ring, grid, moons, spiral, drawn) and starts over.
     void setShape(const QString &shape);
