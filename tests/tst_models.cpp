@@ -296,7 +296,7 @@ double maxRelative(const torch::Tensor &got, const torch::Tensor &want)
 
 void TestModels::fastLinearInBf16()
 {
-    if (!cpuBf16Fast())
+    if (!cpuBf16Kernels())
         QSKIP("no oneDNN bfloat16 products here (built without libdnnl-dev, or a CPU without AVX512-BF16/AMX)");
     QFETCH(int, batch);
     QFETCH(int, in);
@@ -349,7 +349,7 @@ void TestModels::fastLinearInBf16()
 
 void TestModels::bf16MmLayoutsAndErrors()
 {
-    if (!cpuBf16Fast())
+    if (!cpuBf16Kernels())
         QSKIP("no oneDNN bfloat16 products here (built without libdnnl-dev, or a CPU without AVX512-BF16/AMX)");
     const auto a = torch::randn({37, 19}).to(torch::kBFloat16), bt = torch::randn({23, 19}).to(torch::kBFloat16);
     const auto bias = torch::randn({23});

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void oneStepChangesBothNetworks();
     void sameSeedSameRun();
     void precisionOnTheCpu();
+    void bf16DefaultFollowsTheMeasurements();
     void eventsAndGrid();
     void colourGrid();
     void freshNoiseEveryBatch();
@@ -100,6 +101,19 @@ void TestTrainer::sameSeedSameRun()
     QVERIFY(torch::equal(a.second, b.second));
     QVERIFY(a.first != c.first);
     QVERIFY(!torch::equal(a.second, c.second));
+}
+
+void TestTrainer::bf16DefaultFollowsTheMeasurements()
+{
+    // docs/PERFORMANCE.md: bf16 ran ~1.6x fp32 on Zen 4 (AVX512-BF16), ~0.7x on an Intel Xeon
+    // with AVX512-BF16 and no AMX.
+    QVERIFY(bf16BeatsFp32(/*amd*/ true, /*avx512Bf16*/ true, /*amxBf16*/ false));
+    QVERIFY(!bf16BeatsFp32(false, true, false));
+    QVERIFY(bf16BeatsFp32(false, true, true));
+    QVERIFY(!bf16BeatsFp32(true, false, false));
+    QVERIFY(!bf16BeatsFp32(false, false, false));
+    // auto is never bf16 where bf16's kernels are missing.
+    QVERIFY(!cpuBf16Fast() || cpuBf16Kernels());
 }
 
 void TestTrainer::precisionOnTheCpu()

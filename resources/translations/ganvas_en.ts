@@ -4048,7 +4048,7 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on a CPU with AVX512-BF16 or AMX, fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

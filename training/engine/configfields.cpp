@@ -194,8 +194,8 @@ std::vector<ConfigField> runFields()
             .choices({"cpu", "cuda"}).editable().rule(isDevice, QT_TRANSLATE_NOOP("TrainingConfig", "must be cpu, cuda or cuda:N")).cli().advanced(),
         Entry(kRun, "precision", &C::precision, K::Choice, QT_TRANSLATE_NOOP("TrainingConfig", "Precision"),
               QT_TRANSLATE_NOOP("TrainingConfig",
-                                "The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on a CPU with AVX512-BF16 or AMX, "
-                                "fp32 on other CPUs), fp32, "
+                                "The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: "
+                                "AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, "
                                 "tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). "
                                 "Weights and checkpoints stay float32."))
             .choices({"auto", "fp32", "tf32", "bf16"}).cli().advanced(),

@@ -47,33 +47,68 @@ bool cpuAutocastOn()
     return autocastEnabled(false);
 }
 
-bool cpuHasBf16()
+namespace {
+
+struct CpuFacts
 {
-    static const bool has = [] {
+    bool amd = false, avx512Bf16 = false, amxBf16 = false;
+};
+
+// What /proc/cpuinfo says of the first CPU (the kernel lists AMX only where it lets programs use it).
+const CpuFacts &cpuFacts()
+{
+    static const CpuFacts facts = [] {
+        CpuFacts f;
         std::ifstream in("/proc/cpuinfo");
         std::string line;
         while (std::getline(in, line)) {
+            if (line.rfind("vendor_id", 0) == 0)
+                f.amd = line.find("AuthenticAMD") != std::string::npos;
             if (line.rfind("flags", 0) != 0)
                 continue;
             std::istringstream words(line);
             std::string w;
-            while (words >> w)
-                if (w == "avx512_bf16" || w == "amx_bf16")
-                    return true;
-            return false;
+            while (words >> w) {
+                f.avx512Bf16 = f.avx512Bf16 || w == "avx512_bf16";
+                f.amxBf16 = f.amxBf16 || w == "amx_bf16";
+            }
+            break;
         }
-        return false;
+        return f;
     }();
-    return has;
+    return facts;
 }
 
-bool cpuBf16Fast()
+} // namespace
+
+bool bf16BeatsFp32(bool amd, bool avx512Bf16, bool amxBf16)
+{
+    // AMX's tiles multiply bfloat16 many times faster than any float32 path. AVX512-BF16 alone
+    // pays off on AMD (Zen 4 runs 512-bit float32 at half width, and OpenBLAS 0.3.21 gives it
+    // AVX2 kernels): ~1.6x fp32 for the MLP. An Intel core without AMX has two full-width float32
+    // FMA units, and there oneDNN's AVX512-BF16 products ran at ~0.7x OpenBLAS's float32 ones
+    // (the MLP 0.73x, the DCGAN 0.57x; docs/PERFORMANCE.md).
+    return amxBf16 || (amd && avx512Bf16);
+}
+
+bool cpuHasBf16()
+{
+    return cpuFacts().avx512Bf16 || cpuFacts().amxBf16;
+}
+
+bool cpuBf16Kernels()
 {
 #ifdef GANVAS_DNNL
     return cpuHasBf16();
 #else
     return false;
 #endif
+}
+
+bool cpuBf16Fast()
+{
+    const CpuFacts &f = cpuFacts();
+    return cpuBf16Kernels() && bf16BeatsFp32(f.amd, f.avx512Bf16, f.amxBf16);
 }
 
 Precision resolvePrecision(const std::string &name, const torch::Device &device)

@@ -15,7 +15,8 @@ namespace ganvas {
 //         or AMX); on such a CPU the linear layers' products run on oneDNN's bfloat16 kernels
 //         with float32 results (models/bf16gemm.h). The losses and the optimiser stay float32.
 //   auto  tf32 on a CUDA device, as PyTorch users expect there; on the CPU bf16 where
-//         cpuBf16Fast(), fp32 elsewhere (docs/PERFORMANCE.md: faster there, scores alike).
+//         cpuBf16Fast(), fp32 elsewhere (docs/PERFORMANCE.md: faster there, scores alike;
+//         slower on Intel CPUs with AVX512-BF16 but no AMX).
 enum class Precision { Fp32, Tf32, Bf16 };
 
 // Throws ConfigError naming the field for a name that is none of auto, fp32, tf32, bf16, and
@@ -25,8 +26,13 @@ std::string precisionName(Precision p);
 
 // Whether this CPU has bfloat16 instructions (AVX512-BF16 or AMX-BF16).
 bool cpuHasBf16();
-// Whether bf16 is the fast choice on this CPU: it has bfloat16 instructions and GANvas was built
-// with oneDNN's bfloat16 products (libdnnl-dev).
+// Whether GANvas can run bf16's products on oneDNN's bfloat16 kernels here: it was built with
+// oneDNN (libdnnl-dev) and this CPU has bfloat16 instructions.
+bool cpuBf16Kernels();
+// The rule auto follows on a CPU with those kernels: bf16 only where it was measured faster than
+// float32 (AMX-BF16; AVX512-BF16 on AMD), not on an Intel CPU with AVX512-BF16 but no AMX.
+bool bf16BeatsFp32(bool amd, bool avx512Bf16, bool amxBf16);
+// Whether auto is bf16 on this CPU: cpuBf16Kernels() and bf16BeatsFp32() for it.
 bool cpuBf16Fast();
 // Whether CPU autocast is on in this thread (an AutocastScope of bf16 on the CPU).
 bool cpuAutocastOn();

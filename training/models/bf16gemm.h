@@ -9,7 +9,7 @@ namespace ganvas {
 // bfloat16, the sums and the result are float32. torch's own bfloat16 product rounds the result
 // to bfloat16 as well and ran slower on the MLP's transposed operands (docs/PERFORMANCE.md).
 
-// bf16Mm runs where cpuBf16Fast() (engine/precision.h): GANvas was built with oneDNN
+// bf16Mm runs where cpuBf16Kernels() (engine/precision.h): GANvas was built with oneDNN
 // (libdnnl-dev) and this CPU has bfloat16 instructions.
 
 // out = a.mm(b) (+ bias, one per column) + beta * out. a (M x K) and b (K x N) are bfloat16 CPU

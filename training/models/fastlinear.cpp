@@ -162,7 +162,7 @@ struct Bf16LinearFunction : torch::autograd::Function<Bf16LinearFunction>
 bool useBf16(const torch::Tensor &x)
 {
     return pairedProductsEnabled() && x.is_cpu() && x.scalar_type() == torch::kFloat && cpuAutocastOn() &&
-           cpuBf16Fast();
+           cpuBf16Kernels();
 }
 
 } // namespace
