@@ -114,6 +114,12 @@ void TestTrainer::bf16DefaultFollowsTheMeasurements()
     QVERIFY(!bf16BeatsFp32(false, false, false));
     // auto is never bf16 where bf16's kernels are missing.
     QVERIFY(!cpuBf16Fast() || cpuBf16Kernels());
+    // An explicit bf16 where it is slower is said so; fp32 never.
+    const torch::Device cpu(torch::kCPU);
+    QCOMPARE(precisionWarning(Precision::Bf16, cpu).empty(), cpuBf16Fast());
+    QVERIFY(precisionWarning(Precision::Fp32, cpu).empty());
+    if (!cpuBf16Fast())
+        QVERIFY(precisionWarning(Precision::Bf16, cpu).find("slower than fp32") != std::string::npos);
 }
 
 void TestTrainer::precisionOnTheCpu()

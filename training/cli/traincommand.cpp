@@ -185,9 +185,9 @@ int runTraining(CLI::App *sub, const TrainOptions &o)
     if (group)
         std::printf("%d processes (c10d %s, %s), each %d images of every batch\n", group->size(),
                     group->backend().c_str(), place.describe().c_str(), config.batchSize / group->size());
-    const std::string warning = cpuRuntimeWarning();
-    if (!warning.empty())
-        std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    for (const std::string &warning : {cpuRuntimeWarning(), precisionWarning(trainer.precision(), trainer.device())})
+        if (!warning.empty())
+            std::fprintf(stderr, "warning: %s\n", warning.c_str());
     std::printf("run directory %s\n", out.c_str());
     std::fflush(stdout);
 

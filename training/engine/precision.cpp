@@ -111,6 +111,14 @@ bool cpuBf16Fast()
     return cpuBf16Kernels() && bf16BeatsFp32(f.amd, f.avx512Bf16, f.amxBf16);
 }
 
+std::string precisionWarning(Precision p, const torch::Device &device)
+{
+    if (p != Precision::Bf16 || !device.is_cpu() || cpuBf16Fast())
+        return {};
+    return "precision bf16 runs slower than fp32 on this CPU (AVX512-BF16 without AMX on Intel: about "
+           "0.7x, docs/PERFORMANCE.md); auto or fp32 trains faster here";
+}
+
 Precision resolvePrecision(const std::string &name, const torch::Device &device)
 {
     if (name == "fp32")

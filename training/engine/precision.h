@@ -34,6 +34,8 @@ bool cpuBf16Kernels();
 bool bf16BeatsFp32(bool amd, bool avx512Bf16, bool amxBf16);
 // Whether auto is bf16 on this CPU: cpuBf16Kernels() and bf16BeatsFp32() for it.
 bool cpuBf16Fast();
+// A sentence for a run that asked for bf16 on a CPU where it is slower than fp32; empty otherwise.
+std::string precisionWarning(Precision p, const torch::Device &device);
 // Whether CPU autocast is on in this thread (an AutocastScope of bf16 on the CPU).
 bool cpuAutocastOn();
 

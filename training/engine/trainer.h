@@ -82,6 +82,7 @@ public:
     void requestThreads(int threads);
     int threadsInUse() const { return m_threadsInUse; }
     Precision precision() const { return m_precision; }
+    const torch::Device &device() const { return m_device; }
     bool isPaused() const { return m_paused; }
     // Thread-safe changes of the settings that may change mid-run (those configFields() marks
     // FieldChange::Live); others are ignored. Applied before the next step.
