@@ -33,6 +33,7 @@ private Q_SLOTS:
     void decimatesLongRuns();
     void scoreOnItsOwnAxisAndEvents();
     void outputsHaveTheirOwnPane();
+    void emptyOutputsPaneReadsZeroToOne();
 };
 
 namespace {
@@ -285,6 +286,21 @@ void TestLossPlot::scoreOnItsOwnAxisAndEvents()
     QCOMPARE(plot.scoreCount(), 0);
     QCOMPARE(plot.eventCount(), 0);
     QVERIFY(!qcp->yAxis2->visible());
+}
+
+void TestLossPlot::emptyOutputsPaneReadsZeroToOne()
+{
+    // Before the first point the pane labelled 0-1 shows 0 to 1 (it showed QCustomPlot's 0-5).
+    LossPlot plot;
+    QCPAxis *outputs = plot.outputPane()->axis(QCPAxis::atLeft);
+    QVERIFY(outputs->range().lower <= 0.0 && outputs->range().lower > -0.1);
+    QVERIFY(outputs->range().upper >= 1.0 && outputs->range().upper < 1.1);
+    // Back from another loss's scale to bce, still empty: 0 to 1 again.
+    plot.setProbabilityOutputs(false);
+    outputs->setRange(3, 9);
+    plot.clear();
+    plot.setProbabilityOutputs(true);
+    QVERIFY(outputs->range().lower <= 0.0 && outputs->range().upper >= 1.0 && outputs->range().upper < 1.1);
 }
 
 void TestLossPlot::outputsHaveTheirOwnPane()

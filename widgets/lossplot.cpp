@@ -195,6 +195,8 @@ void LossPlot::setProbabilityOutputs(bool probabilities)
     m_probabilities = probabilities;
     m_outputRect->axis(QCPAxis::atLeft)
         ->setLabel(probabilities ? tr("D says “real” (0–1)") : tr("D's mean output"));
+    if (probabilities) // the scale its label names, before the first point too
+        m_outputRect->axis(QCPAxis::atLeft)->setRange(-0.03, 1.03);
     invalidate();
 }
 

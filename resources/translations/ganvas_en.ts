@@ -4048,11 +4048,11 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX; slower than fp32 on Intel CPUs without AMX). Weights and checkpoints stay float32.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4039,11 +4039,11 @@ This batch updates only G: D stays as it is.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). Weights and checkpoints stay float32.</source>
-        <translation>矩阵乘法使用的数值格式：auto（GPU 上用 TF32；在 bf16 更快的 CPU 上用 bf16：带 AMX 的 CPU，或支持 AVX512-BF16 的 AMD CPU；其他 CPU 上用 fp32）、fp32、tf32（Ampere 及更新的 GPU）或 bf16（GPU，以及支持 AVX512-BF16 或 AMX 的 CPU）。权重和检查点始终保存为 float32。</translation>
+        <source>The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX; slower than fp32 on Intel CPUs without AMX). Weights and checkpoints stay float32.</source>
+        <translation>矩阵乘法使用的数值格式：auto（GPU 上用 TF32；在 bf16 更快的 CPU 上用 bf16：带 AMX 的 CPU，或支持 AVX512-BF16 的 AMD CPU；其他 CPU 上用 fp32）、fp32、tf32（Ampere 及更新的 GPU）或 bf16（GPU，以及支持 AVX512-BF16 或 AMX 的 CPU；在没有 AMX 的 Intel CPU 上比 fp32 慢）。权重和检查点始终保存为 float32。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -196,7 +196,8 @@ std::vector<ConfigField> runFields()
               QT_TRANSLATE_NOOP("TrainingConfig",
                                 "The arithmetic of the matrix products: auto (TF32 on a GPU; bf16 on CPUs where it is faster: "
                                 "AMX, or AVX512-BF16 on AMD; fp32 on other CPUs), fp32, "
-                                "tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX). "
+                                "tf32 (GPUs from Ampere on) or bf16 (GPUs, and CPUs with AVX512-BF16 or AMX; "
+                                "slower than fp32 on Intel CPUs without AMX). "
                                 "Weights and checkpoints stay float32."))
             .choices({"auto", "fp32", "tf32", "bf16"}).cli().advanced(),
         Entry(kRun, "threads", &C::threads, K::Int, QT_TRANSLATE_NOOP("TrainingConfig", "Threads"),
