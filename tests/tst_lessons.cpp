@@ -59,7 +59,8 @@ void TestLessons::shippedLessons()
     QCOMPARE(titles, QStringList({"What D and G do", "When D is too strong", "Mode collapse", "Tricks that help",
                                   "Grey against colour"}));
     const Lesson strong = byTitle("When D is too strong");
-    QCOMPARE(strong.config.lrD, 10 * strong.config.lrG); // lr_D ten times lr_G
+    QCOMPARE(strong.config.lrD, 25 * strong.config.lrG); // lr_D 25 times lr_G, as its text says
+    QCOMPARE(strong.config.labelSmoothing, 0.0);
     QCOMPARE(byTitle("What D and G do").opens, Lesson::Opens::StepThrough);
     QCOMPARE(byTitle("What D and G do").config.dataset, std::string("fashion-mnist"));
     const Lesson collapse = byTitle("Mode collapse");
@@ -90,7 +91,7 @@ void TestLessons::lessonHidesWhatItSays()
         QVERIFY(panel->field(name)->toolTip().contains("Locked by the lesson"));
     }
     QVERIFY(panel->field("epochs")->isVisible() && panel->field("epochs")->isEnabled());
-    QCOMPARE(qobject_cast<QDoubleSpinBox *>(panel->field("lr_d"))->value(), 0.002);
+    QCOMPARE(qobject_cast<QDoubleSpinBox *>(panel->field("lr_d"))->value(), 0.0005);
     // The texts above the view, step by step.
     LessonBar *bar = w.lessonBar();
     QVERIFY(bar->isVisible());

@@ -10,10 +10,12 @@
 #include "windows/mainwindow.h"
 #include "windows/latentexplorerwindow.h"
 #include "windows/stepthroughwindow.h"
+#include "support/messagebar.h"
 #include "windows/toylabwindow.h"
 #include "samplegridview.h"
 #include <QAction>
 #include <QJsonDocument>
+#include <QScrollBar>
 #include <QJsonObject>
 #include <QComboBox>
 #include <QLabel>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void failedStartLeavesNothing();
+    void settingsErrorFollowsTheFields();
     void startAfterStopWithChangedSettingsMakesANewRun();
     void stepFromIdleShowsTheGrid();
     void settingsFilesOpenAndSave();
@@ -86,6 +89,31 @@ void TestMainWindowStart::failedStartLeavesNothing()
     QVERIFY(w.startAction()->isEnabled());
 }
 
+void TestMainWindowStart::settingsErrorFollowsTheFields()
+{
+    MainWindow w;
+    w.setAskBeforeClosing(false);
+    auto *lrG = qobject_cast<QDoubleSpinBox *>(w.panel()->field("lr_g"));
+    auto *lrD = qobject_cast<QDoubleSpinBox *>(w.panel()->field("lr_d"));
+    QVERIFY(lrG && lrD);
+    lrG->setValue(10);
+    lrD->setValue(10);
+    w.startAction()->trigger(); // refused: both named
+    QVERIFY(!w.isTraining());
+    QVERIFY2(w.settingsError().contains("Learning rate G") && w.settingsError().contains("Learning rate D"),
+             qPrintable(w.settingsError()));
+    lrG->setValue(0.0002); // one fixed: the error names only the other now
+    QVERIFY2(!w.settingsError().contains("Learning rate G") && w.settingsError().contains("Learning rate D"),
+             qPrintable(w.settingsError()));
+    lrD->setValue(0.0002); // all fixed: no stale error left above the plot
+    QVERIFY2(w.settingsError().isEmpty(), qPrintable(w.settingsError()));
+    // Another message is not taken away by editing.
+    lrG->setValue(10);
+    w.startAction()->trigger();
+    w.messages()->showInfo("something else");
+    lrG->setValue(0.0002);
+    QCOMPARE(w.messages()->text(), QString("something else"));
+}
 
 void TestMainWindowStart::startAfterStopWithChangedSettingsMakesANewRun()
 {
@@ -185,7 +213,8 @@ void TestMainWindowStart::helpOpensAtThisWindow()
     HelpBrowser *help = HelpBrowser::instance();
     QTRY_VERIFY(help->isVisible());
     QCOMPARE(int(help->page()), int(HelpBrowser::Page::Guide));
-    QCOMPARE(help->currentSection(), QString("The main window"));
+    QVERIFY(help->currentSection().isEmpty()); // the top: a newcomer begins there, not a screen further down
+    QTRY_COMPARE(help->browser()->verticalScrollBar()->value(), 0);
     QVERIFY(help->browser()->toPlainText().contains("Keyboard shortcuts"));
     // docs/'s screenshots are left out inside the program (no broken pictures).
     QVERIFY(!help->browser()->toHtml().contains("<img"));

@@ -22,7 +22,7 @@ PlaybackBar::PlaybackBar(const QString &sliderName, const QString &widestLabel, 
     m_label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(0, 0, 8, 0); // the label's last character clear of the window's edge
     layout->addWidget(m_play);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_label);

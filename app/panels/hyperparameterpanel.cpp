@@ -198,6 +198,7 @@ void HyperparameterPanel::addField(const ConfigField &f, QFormLayout *form)
             refreshAdvanced();
         if (m_running && live)
             Q_EMIT liveSettingsChanged();
+        Q_EMIT edited();
     };
     switch (f.kind) {
     case FieldKind::Text: {
@@ -316,6 +317,7 @@ void HyperparameterPanel::setConfig(const TrainingConfig &c)
     showMatchingPreset();
     refreshFields();
     refreshAdvanced();
+    Q_EMIT edited();
 }
 
 QString HyperparameterPanel::validate()

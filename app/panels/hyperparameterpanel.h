@@ -64,6 +64,8 @@ public:
 Q_SIGNALS:
     // A field that may change mid-run was edited while running.
     void liveSettingsChanged();
+    // Any field's value changed (typed, chosen, or set by a preset or a file).
+    void edited();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

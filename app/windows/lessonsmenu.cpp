@@ -50,6 +50,8 @@ bool LessonsMenu::start(const Lesson &lesson)
     end();
     m_lesson = lesson;
     m_active = true;
+    if (lesson.opens == Lesson::Opens::Main)
+        m_window->newRun(); // the lesson's own run: not a continuation of what was shown before
     m_window->setConfig(lesson.config);
     m_window->panel()->setLessonControls(lesson.hidden, lesson.locked);
     m_window->messages()->clear();

@@ -109,7 +109,7 @@ void MainWindow::buildActions()
     m_actions = new TrainingActions(this);
     m_viewMenu = menuBar()->addMenu(tr("&View")); // filled by buildDocks()
     m_lessons = new LessonsMenu(menuBar()->addMenu(tr("&Lessons")), this);
-    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, QT_TRANSLATE_NOOP("HelpSection", "The main window"));
+    new HelpMenu(menuBar()->addMenu(tr("&Help")), this, ""); // the guide from its top: a newcomer begins there (its title, What is a GAN?, Getting started)
     auto worker = [this] { return m_controller ? m_controller->worker() : nullptr; };
     connect(m_actions, &TrainingActions::startRequested, this, &MainWindow::start);
     connect(m_actions, &TrainingActions::pauseRequested, this, [worker](bool pause) {
@@ -174,6 +174,11 @@ void MainWindow::connectFileMenu()
 void MainWindow::buildDocks()
 {
     m_panel = new HyperparameterPanel;
+    connect(m_panel, &HyperparameterPanel::edited, this, &MainWindow::followSettingsProblems);
+    connect(m_messages, &MessageBar::shown, this, [this](const QString &message) {
+        if (message != m_settingsProblems) // another message took the bar: not followed any more
+            m_settingsProblems.clear();
+    });
     connect(m_panel, &HyperparameterPanel::liveSettingsChanged, this, [this] {
         if (m_controller && m_panel->validate().isEmpty())
             m_controller->worker()->updateLiveSettings(QString::fromStdString(m_panel->config().toJson()));

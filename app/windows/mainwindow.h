@@ -110,7 +110,6 @@ private:
     void buildActions();
     void buildDocks();
     void connectFileMenu();
-    void newRun();
     void editConfig(const std::function<void(ganvas::TrainingConfig &)> &edit);
     void restoreSettings();
     void saveSettings() const;
@@ -124,9 +123,14 @@ public:
     // The answer the next Start takes without asking (`ganvas RUN_DIR --start` continues the
     // run): Continue where the run can continue, else a new run.
     void answerNextStart(StartChoice choice) { m_nextStartChoice = choice; }
+    // No run shown: curves, grid, figures and title cleared; the next Start begins a new run
+    // without asking (a lesson starts this way). Nothing while training.
+    void newRun();
 
 private:
     StartChoice askHowToStart(const QStringList &fixedChanged, int epochsDone, int epochs);
+    // After an edit: the settings' error shown by Start goes once they are right, or is brought up to date.
+    void followSettingsProblems();
     void startNewRun();
     void setRunDirectory(const QString &runDir);
     void launch(const ganvas::TrainingConfig &config, const QString &runDir, const QString &checkpoint);
@@ -152,6 +156,7 @@ private:
     bool m_stepsSeen = false; // the current run has reported a step
     bool m_startWithOneStep = false; // Step pressed while idle
     std::optional<StartChoice> m_nextStartChoice;
+    QString m_settingsProblems; // the settings' problems the message bar shows since Start, if it does
     ComparisonWindow *m_comparison = nullptr;
     ToyLabWindow *m_lab = nullptr;
     LatentExplorerWindow *m_latent = nullptr;

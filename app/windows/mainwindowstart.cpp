@@ -39,6 +39,7 @@ void MainWindow::start()
     const QString problems = m_panel->validate();
     if (!problems.isEmpty()) {
         m_messages->showError(problems);
+        m_settingsProblems = problems; // followed as the fields change (followSettingsProblems)
         return;
     }
     if (!m_openedRun.isEmpty()) {
@@ -83,15 +84,15 @@ MainWindow::StartChoice MainWindow::askHowToStart(const QStringList &fixedChange
     box.setIcon(QMessageBox::Question);
     QPushButton *continueRun = nullptr;
     if (canContinue) {
-        box.setText(tr("Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the "
-                       "left?").arg(epochsDone).arg(epochs));
+        box.setText(tr("Continue this run from epoch %1 to epoch %2, or start a new run with the current "
+                       "settings?").arg(epochsDone).arg(epochs));
         continueRun = box.addButton(tr("&Continue this run"), QMessageBox::AcceptRole);
         continueRun->setObjectName("continueRun");
     } else if (!fixedChanged.isEmpty()) {
         box.setText(tr("These settings differ from the run's, which cannot change once it has started: %1. "
-                       "Start a new run with the settings on the left?").arg(language::listOf(fixedChanged)));
+                       "Start a new run with the current settings?").arg(language::listOf(fixedChanged)));
     } else {
-        box.setText(tr("This run has finished (epochs trained: %n). Start a new run with the settings on the left? "
+        box.setText(tr("This run has finished (epochs trained: %n). Start a new run with the current settings? "
                        "(To train it longer, raise Epochs first.)", nullptr, epochsDone));
     }
     QPushButton *newRun = box.addButton(tr("Start a &new run"), QMessageBox::AcceptRole);
@@ -166,3 +167,21 @@ QAction *MainWindow::stepAction() const { return m_actions->step(); }
 QAction *MainWindow::stopAction() const { return m_actions->stop(); }
 QAction *MainWindow::saveAction() const { return m_actions->save(); }
 QAction *MainWindow::previewAction() const { return m_actions->preview(); }
+
+void MainWindow::followSettingsProblems()
+{
+    if (m_settingsProblems.isEmpty())
+        return;
+    if (!m_messages->isError() || m_messages->text().isEmpty()) { // closed, or another message since
+        m_settingsProblems.clear();
+        return;
+    }
+    const QString now = m_panel->validate();
+    if (now.isEmpty()) {
+        m_settingsProblems.clear();
+        m_messages->clear(); // every field is right again: no stale error above the plot
+    } else if (now != m_settingsProblems) {
+        m_settingsProblems = now;
+        m_messages->showError(now);
+    }
+}

@@ -1471,11 +1471,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindow.cpp" line="+112"/>
-        <source>The main window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/windows/stepthroughwindow.cpp" line="+172"/>
         <source>One step, phase by phase</source>
         <translation type="unfinished"></translation>
@@ -2032,7 +2027,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Open a lesson</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2176,7 +2171,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>step %1: D loss %2, G loss %3, D(x) %4, D(G(z)) %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2189,7 +2184,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/windows/mainwindow.cpp" line="-52"/>
+        <location filename="../../app/windows/mainwindow.cpp" line="+60"/>
         <location line="+208"/>
         <source>GANvas</source>
         <translation type="unfinished"></translation>
@@ -2316,26 +2311,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the left?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Continue this run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>These settings differ from the run&apos;s, which cannot change once it has started: %1. Start a new run with the settings on the left?</source>
+        <location line="-2"/>
+        <source>Continue this run from epoch %1 to epoch %2, or start a new run with the current settings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These settings differ from the run&apos;s, which cannot change once it has started: %1. Start a new run with the current settings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>This run has finished (epochs trained: %n). Start a new run with the settings on the left? (To train it longer, raise Epochs first.)</source>
+        <source>This run has finished (epochs trained: %n). Start a new run with the current settings? (To train it longer, raise Epochs first.)</source>
         <translation>
-            <numerusform>This run has finished (epochs trained: %n). Start a new run with the settings on the left? (To train it longer, raise Epochs first.)</numerusform>
-            <numerusform>This run has finished (epochs trained: %n). Start a new run with the settings on the left? (To train it longer, raise Epochs first.)</numerusform>
+            <numerusform>This run has finished (epochs trained: %n). Start a new run with the current settings? (To train it longer, raise Epochs first.)</numerusform>
+            <numerusform>This run has finished (epochs trained: %n). Start a new run with the current settings? (To train it longer, raise Epochs first.)</numerusform>
         </translation>
     </message>
     <message>

@@ -1463,11 +1463,6 @@
         <translation>潜空间浏览器</translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindow.cpp" line="+112"/>
-        <source>The main window</source>
-        <translation>主窗口</translation>
-    </message>
-    <message>
         <location filename="../../app/windows/stepthroughwindow.cpp" line="+172"/>
         <source>One step, phase by phase</source>
         <translation>逐阶段演示一个训练步</translation>
@@ -2021,7 +2016,7 @@
         <translation>请先停止训练：课程会用它自己的设置重新开始。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Open a lesson</source>
         <translation>打开课程</translation>
     </message>
@@ -2165,7 +2160,7 @@
         <translation>D 的平均输出</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>step %1: D loss %2, G loss %3, D(x) %4, D(G(z)) %5</source>
         <translation>第 %1 步：D 损失 %2，G 损失 %3，D(x) %4，D(G(z)) %5</translation>
     </message>
@@ -2178,7 +2173,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/windows/mainwindow.cpp" line="-52"/>
+        <location filename="../../app/windows/mainwindow.cpp" line="+60"/>
         <location line="+208"/>
         <source>GANvas</source>
         <translation>GANvas</translation>
@@ -2305,25 +2300,25 @@
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Continue this run from epoch %1 to epoch %2, or start a new run with the settings on the left?</source>
-        <translation>要把这次训练从第 %1 轮继续到第 %2 轮，还是按左侧的设置开始新的训练？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Continue this run</source>
         <translation>继续这次训练(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>These settings differ from the run&apos;s, which cannot change once it has started: %1. Start a new run with the settings on the left?</source>
-        <translation>以下设置与这次训练的不同，而它们在训练开始后就不能再改：%1。要按左侧的设置开始新的训练吗？</translation>
+        <location line="-2"/>
+        <source>Continue this run from epoch %1 to epoch %2, or start a new run with the current settings?</source>
+        <translation>要把这次训练从第 %1 轮继续到第 %2 轮，还是按当前的设置开始新的训练？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These settings differ from the run&apos;s, which cannot change once it has started: %1. Start a new run with the current settings?</source>
+        <translation>以下设置与这次训练的不同，而它们在训练开始后就不能再改：%1。要按当前的设置开始新的训练吗？</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>This run has finished (epochs trained: %n). Start a new run with the settings on the left? (To train it longer, raise Epochs first.)</source>
+        <source>This run has finished (epochs trained: %n). Start a new run with the current settings? (To train it longer, raise Epochs first.)</source>
         <translation>
-            <numerusform>这次训练已经完成（已训练 %n 轮）。要按左侧的设置开始新的训练吗？（如果想接着训练更多轮，请先调大“轮数”。）</numerusform>
+            <numerusform>这次训练已经完成（已训练 %n 轮）。要按当前的设置开始新的训练吗？（如果想接着训练更多轮，请先调大“轮数”。）</numerusform>
         </translation>
     </message>
     <message>
