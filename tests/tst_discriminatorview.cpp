@@ -104,6 +104,16 @@ void TestDiscriminatorView::advisorSaysWhenDWins()
         raw.addView(v);
     }
     QVERIFY(raw.dWins());
+    // bce: sure on average, though a few verdicts overlap (the lesson "When D is too strong"
+    // gives about this); a balanced run (means near 0.6 and 0.4) is not.
+    DiscriminatorAdvisor sure, balanced;
+    for (int i = 0; i < DiscriminatorAdvisor::kWinningViews; ++i) {
+        sure.addView(view({0.99, 0.99, 0.98, 0.97, 0.96, 0.95, 0.99, 0.98, 0.97, 0.15},
+                           {0.05, 0.1, 0.2, 0.02, 0.03, 0.05, 0.04, 0.02, 0.1, 0.05}));
+        balanced.addView(view({0.7, 0.6, 0.5}, {0.5, 0.4, 0.3}));
+    }
+    QVERIFY(sure.dWins());
+    QVERIFY(!balanced.dWins());
 }
 
 void TestDiscriminatorView::advisorSaysWhenVarietyIsLost()

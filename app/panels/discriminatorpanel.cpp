@@ -33,9 +33,11 @@ void DiscriminatorAdvisor::addView(const ganvas::DiscriminatorView &v)
         return;
     const double lowestReal = *std::min_element(v.realScores.begin(), v.realScores.end());
     const double highestFake = *std::max_element(v.fakeScores.begin(), v.fakeScores.end());
-    // Told apart: every real above every fake, or (bce) D sure of both on average.
-    const bool apart = lowestReal > highestFake ||
-                       (v.probability && mean(v.realScores) > 0.9 && mean(v.fakeScores) < 0.1);
+    // Told apart: every real above every fake, or (bce) D sure the fakes are fake (their mean
+    // verdict under 0.1, where G's gradient fades) and the reals well above them (0.6 or more);
+    // a balanced run keeps both near 0.5.
+    const double realMean = mean(v.realScores), fakeMean = mean(v.fakeScores);
+    const bool apart = lowestReal > highestFake || (v.probability && fakeMean < 0.1 && realMean - fakeMean >= 0.6);
     m_apart.push_back(apart);
     while (int(m_apart.size()) > kWinningViews)
         m_apart.pop_front();
