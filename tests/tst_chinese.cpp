@@ -20,6 +20,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -247,6 +248,16 @@ void TestChinese::settingsProblems()
     QVERIFY2(hasChinese(problems), qPrintable(problems));
     QVERIFY2(problems.contains("-1") && problems.contains("512") && problems.contains("100"), qPrintable(problems));
     QVERIFY2(!problems.contains("must be") && !problems.contains("got"), qPrintable(problems));
+    // Choices that are words read in Chinese; the value behind them stays the CLI's.
+    auto *precision = qobject_cast<QComboBox *>(panel.field("precision"));
+    auto *divergence = qobject_cast<QComboBox *>(panel.field("on_divergence"));
+    QVERIFY(precision && divergence);
+    QCOMPARE(precision->currentText(), QString("自动"));
+    QCOMPARE(divergence->currentText(), QString("回退"));
+    divergence->setCurrentIndex(divergence->findData("stop"));
+    QCOMPARE(divergence->currentText(), QString("停止"));
+    QCOMPARE(panel.config().onDivergence, std::string("stop"));
+    QCOMPARE(panel.config().precision, std::string("auto"));
 }
 
 void TestChinese::windowsFit()

@@ -76,6 +76,16 @@ QString choiceText(const ConfigField &f, const std::string &choice)
         if (choice == "3")
             return QCoreApplication::translate("HyperparameterPanel", "Colour");
     }
+    // Choices that are words, not names (bce, mlp, fp32 stay as they are): shown as the CLI
+    // spells them in English, in the reader's language otherwise. The item's data stays the value.
+    static const char *const words[] = {
+        QT_TRANSLATE_NOOP("ConfigChoice", "auto"),        QT_TRANSLATE_NOOP("ConfigChoice", "none"),
+        QT_TRANSLATE_NOOP("ConfigChoice", "linear"),      QT_TRANSLATE_NOOP("ConfigChoice", "exponential"),
+        QT_TRANSLATE_NOOP("ConfigChoice", "rollback"),    QT_TRANSLATE_NOOP("ConfigChoice", "stop"),
+        QT_TRANSLATE_NOOP("ConfigChoice", "pause")};
+    for (const char *word : words)
+        if (choice == word)
+            return QCoreApplication::translate("ConfigChoice", word);
     return QString::fromStdString(choice);
 }
 

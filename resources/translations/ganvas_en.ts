@@ -687,6 +687,44 @@
     </message>
 </context>
 <context>
+    <name>ConfigChoice</name>
+    <message>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+82"/>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exponential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigTexts</name>
     <message>
         <location filename="../../app/runs/configtexts.cpp" line="+31"/>
@@ -1071,7 +1109,7 @@
 <context>
     <name>DiscriminatorAdvisor</name>
     <message>
-        <location filename="../../app/panels/discriminatorpanel.cpp" line="+75"/>
+        <location filename="../../app/panels/discriminatorpanel.cpp" line="+77"/>
         <source>D is winning: for a while now it has told every fake from the real images, so its verdicts give G little to learn from. Try a lower learning rate for D, label smoothing (0.1) or instance noise.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,7 +1130,7 @@
 <context>
     <name>DiscriminatorPanel</name>
     <message>
-        <location filename="../../app/panels/discriminatorpanel.cpp" line="-60"/>
+        <location filename="../../app/panels/discriminatorpanel.cpp" line="-62"/>
         <source>Real, most real</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <location line="+67"/>
         <source>D&apos;s verdicts appear while a run trains.</source>
         <translation type="unfinished"></translation>
@@ -1484,7 +1522,7 @@
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+73"/>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="-12"/>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1537,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+117"/>
         <source>Show &amp;advanced settings (%n changed)</source>
         <translation>
             <numerusform>Show &amp;advanced settings (%n changed)</numerusform>
@@ -1513,7 +1551,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>cuda (no CUDA device found)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1566,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,12 +2223,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/windows/mainwindow.cpp" line="+60"/>
-        <location line="+208"/>
+        <location line="+213"/>
         <source>GANvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2226,7 +2264,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,7 +2339,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindowstart.cpp" line="+66"/>
+        <location filename="../../app/windows/mainwindowstart.cpp" line="+67"/>
         <source>Cannot continue the run: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -683,6 +683,44 @@
     </message>
 </context>
 <context>
+    <name>ConfigChoice</name>
+    <message>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+82"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rollback</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
     <name>ConfigTexts</name>
     <message>
         <location filename="../../app/runs/configtexts.cpp" line="+31"/>
@@ -1066,7 +1104,7 @@
 <context>
     <name>DiscriminatorAdvisor</name>
     <message>
-        <location filename="../../app/panels/discriminatorpanel.cpp" line="+75"/>
+        <location filename="../../app/panels/discriminatorpanel.cpp" line="+77"/>
         <source>D is winning: for a while now it has told every fake from the real images, so its verdicts give G little to learn from. Try a lower learning rate for D, label smoothing (0.1) or instance noise.</source>
         <translation>D 占了上风：一段时间以来，它都能把每张生成图像和真实图像区分开，所以它的判断几乎没有给 G 留下可学的东西。可以试试降低 D 的学习率、使用标签平滑（0.1）或实例噪声。</translation>
     </message>
@@ -1087,7 +1125,7 @@
 <context>
     <name>DiscriminatorPanel</name>
     <message>
-        <location filename="../../app/panels/discriminatorpanel.cpp" line="-60"/>
+        <location filename="../../app/panels/discriminatorpanel.cpp" line="-62"/>
         <source>Real, most real</source>
         <translation>真实图像：D 认为最真</translation>
     </message>
@@ -1107,7 +1145,7 @@
         <translation>生成图像：D 认为最假</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <location line="+67"/>
         <source>D&apos;s verdicts appear while a run trains.</source>
         <translation>训练进行时，这里会显示 D 的判断。</translation>
@@ -1476,7 +1514,7 @@
 <context>
     <name>HyperparameterPanel</name>
     <message>
-        <location filename="../../app/panels/hyperparameterpanel.cpp" line="+73"/>
+        <location filename="../../app/panels/hyperparameterpanel.cpp" line="-12"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -1491,7 +1529,7 @@
         <translation>彩色</translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+117"/>
         <source>Show &amp;advanced settings (%n changed)</source>
         <translation>
             <numerusform>显示高级设置(&amp;A)（已更改 %n 项）</numerusform>
@@ -1504,7 +1542,7 @@
         <translation>显示高级设置(&amp;A)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>cuda (no CUDA device found)</source>
         <translation>cuda（未找到 CUDA 设备）</translation>
     </message>
@@ -1519,7 +1557,7 @@
         <translation>cuda:%1 — %2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2174,12 +2212,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/windows/mainwindow.cpp" line="+60"/>
-        <location line="+208"/>
+        <location line="+213"/>
         <source>GANvas</source>
         <translation>GANvas</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2215,7 +2253,7 @@
         <translation>设置另存为</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2290,7 +2328,7 @@
         <translation>训练正在进行。要停止训练并保存检查点吗？</translation>
     </message>
     <message>
-        <location filename="../../app/windows/mainwindowstart.cpp" line="+66"/>
+        <location filename="../../app/windows/mainwindowstart.cpp" line="+67"/>
         <source>Cannot continue the run: %1</source>
         <translation>无法继续这次训练：%1</translation>
     </message>
