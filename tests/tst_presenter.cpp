@@ -42,6 +42,8 @@ void TestPresenter::fitsTheScreen_data()
     QTest::addColumn<int>("minScale");
     QTest::newRow("1280x800 projector") << QSize(1280, 800) << 24 << 4;
     QTest::newRow("1920x1080") << QSize(1920, 1080) << 24 << 6;
+    // Beside the settings panel on a 1280x800 projector: smaller text, all of it still shown.
+    QTest::newRow("880x800 beside the settings") << QSize(880, 800) << 14 << 4;
 }
 
 void TestPresenter::fitsTheScreen()
@@ -51,8 +53,8 @@ void TestPresenter::fitsTheScreen()
     QFETCH(int, minScale);
     PresenterView v;
     v.setFigures({{"Epoch", "12 of 20"}, {"D loss", "1.234"}, {"G loss", "12.345"}, {"D(x)", "0.71"},
-                  {"D(G(z))", "0.29"}, {"FD (lower is better)", "123.4"}});
-    v.setGrid(grid(), "Epoch 12");
+                  {"D(G(z))", "0.29"}, {"FD of epoch 11 (lower is better)", "123.4"}});
+    v.setGrid(grid(), "Epoch 11");
     v.setTrainingState("Resume", true);
     v.resize(screen);
     v.show();

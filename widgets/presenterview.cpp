@@ -67,6 +67,9 @@ void PresenterView::setFigures(const QList<QPair<QString, QString>> &figures)
         auto *name = new QLabel, *value = new QLabel;
         for (QLabel *l : {name, value}) {
             l->setAlignment(Qt::AlignHCenter);
+            // No minimum width from the text: the view may narrow (the settings beside it) and
+            // applySizes() then makes the text smaller rather than the window wider than the screen.
+            l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
             v->addWidget(l);
         }
         m_figuresRow->addWidget(cell, 1);
@@ -105,8 +108,14 @@ void PresenterView::setSettingsShown(bool shown)
 
 void PresenterView::applySizes()
 {
-    // 24 px at 800 lines and below, then growing with the screen (27 px at 1080).
+    // 24 px at 800 lines and below, then growing with the screen (27 px at 1080); smaller where
+    // the figures or the buttons would not fit side by side (the settings beside the view).
     m_textPx = std::max(24, height() / 40);
+    while (m_textPx > 12 && widthNeeded(m_textPx) > width() - 24)
+        --m_textPx;
+    // Each figure as wide as its text needs, so a long name (FD's) is not cut while short ones have room.
+    for (int i = 0; i < m_values.size(); ++i)
+        m_figuresRow->setStretch(i, figureWidth(i, m_textPx));
     const auto css = [](int px, const QColor &c) {
         return QStringLiteral("color: %1; font-size: %2px;").arg(c.name()).arg(px);
     };
@@ -125,6 +134,32 @@ void PresenterView::applySizes()
     for (QPushButton *b : {m_startPause, m_step, m_settings, m_leave})
         b->setStyleSheet(button);
     update();
+}
+
+int PresenterView::figureWidth(int i, int px) const
+{
+    QFont nameFont = font(), valueFont = font();
+    nameFont.setPixelSize(px);
+    valueFont.setPixelSize(px * 8 / 5);
+    valueFont.setBold(true);
+    return std::max(QFontMetrics(nameFont).horizontalAdvance(m_names[i]->text()),
+                    QFontMetrics(valueFont).horizontalAdvance(m_values[i]->text())) + px; // a gap between
+}
+
+int PresenterView::widthNeeded(int px) const
+{
+    QFont nameFont = font();
+    nameFont.setPixelSize(px);
+    const QFontMetrics names(nameFont);
+    int figures = 0;
+    for (int i = 0; i < m_values.size(); ++i)
+        if (!m_names[i]->parentWidget()->isHidden())
+            figures += figureWidth(i, px);
+    int buttons = 0;
+    for (const QPushButton *b : {m_startPause, m_step, m_settings, m_leave})
+        if (!b->isHidden())
+            buttons += names.horizontalAdvance(b->text()) + 2 * px + 16; // padding, border, spacing
+    return std::max(figures, buttons);
 }
 
 void PresenterView::resizeEvent(QResizeEvent *event)

@@ -50,6 +50,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Pixels the row of figures or of buttons takes at text size px, whichever is wider.
+    int widthNeeded(int px) const;
+    int figureWidth(int i, int px) const; // figure i's name or value, whichever is wider, and a gap
     void applySizes();
     QRect gridArea() const;
 

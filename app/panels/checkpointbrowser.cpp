@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QUrl>
@@ -52,6 +53,12 @@ CheckpointBrowser::CheckpointBrowser(QWidget *parent) : QWidget(parent), m_list(
         buttons->addWidget(b);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_empty = new QLabel(tr("No checkpoint yet. A run writes one every “Checkpoint every” epochs (an advanced "
+                            "setting), when it ends or is stopped, and when you press Save checkpoint."));
+    m_empty->setObjectName("noCheckpoints");
+    m_empty->setWordWrap(true);
+    m_empty->setMargin(6);
+    layout->addWidget(m_empty);
     layout->addWidget(m_list);
     layout->addLayout(buttons);
 }
@@ -65,6 +72,7 @@ void CheckpointBrowser::setRunDirectory(const QString &runDir)
 void CheckpointBrowser::refresh()
 {
     m_list->clear();
+    m_empty->show();
     if (m_runDir.isEmpty())
         return;
     // A run without metrics yet still lists its checkpoints; unreadable metrics are logged.
@@ -132,6 +140,7 @@ void CheckpointBrowser::refresh()
     }
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
+    m_empty->setVisible(m_list->topLevelItemCount() == 0);
 }
 
 int CheckpointBrowser::count() const

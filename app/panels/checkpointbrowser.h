@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTreeWidget;
 
 // The checkpoints of the current run: epoch, step, when, losses at that step, the quality score
@@ -36,4 +37,5 @@ Q_SIGNALS:
 private:
     QString m_runDir;
     QTreeWidget *m_list;
+    QLabel *m_empty; // shown while the list is empty: when checkpoints come
 };

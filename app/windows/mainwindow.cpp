@@ -301,7 +301,7 @@ bool MainWindow::openRun(const QString &runDir)
     if (!run.metrics.empty())
         m_presenter->showStats(run.metrics.back(), run.config.epochs);
     if (!run.scores.empty())
-        m_presenter->showScore(run.scores.back().fd);
+        m_presenter->showScore(run.scores.back().fd, run.scores.back().epoch);
     if (run.batchesPerEpoch > 0)
         m_status->setRunSize(run.batchesPerEpoch, run.config.epochs);
     if (!run.metrics.empty())
@@ -406,7 +406,7 @@ void MainWindow::connectRun()
     connect(w, &TrainerWorker::scoreReady, this, [this](const ganvas::QualityScore &s) {
         m_view->addScore(s);
         m_status->showScore(s);
-        m_presenter->showScore(s.fd);
+        m_presenter->showScore(s.fd, s.epoch);
         m_checkpoints->refresh();
     });
     connect(w, &TrainerWorker::scoreStatus, m_view, &RunView::showScoreStatus);

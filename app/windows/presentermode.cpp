@@ -124,9 +124,10 @@ void PresenterMode::showStats(const ganvas::StepStats &stats, int epochs)
         refreshFigures();
 }
 
-void PresenterMode::showScore(double fd)
+void PresenterMode::showScore(double fd, int epoch)
 {
     m_fd = fd;
+    m_fdEpoch = epoch;
     if (isActive())
         refreshFigures();
 }
@@ -135,6 +136,7 @@ void PresenterMode::clearFigures()
 {
     m_stats.reset();
     m_fd = -1;
+    m_fdEpoch = 0;
     refreshFigures();
 }
 
@@ -149,7 +151,9 @@ void PresenterMode::refreshFigures()
         {tr("G loss"), s ? figure(s->gLoss) : none},
         {tr("D(x)"), s ? figure(s->dReal, 2) : none},
         {tr("D(G(z))"), s ? figure(s->dFake, 2) : none},
-        {tr("FD (lower is better)"), m_fd >= 0 ? figure(m_fd, 1) : none},
+        // The epoch the score is of: the grid's, one behind the epoch in training.
+        {m_fd >= 0 && m_fdEpoch > 0 ? tr("FD of epoch %1 (lower is better)").arg(m_fdEpoch) : tr("FD (lower is better)"),
+         m_fd >= 0 ? figure(m_fd, 1) : none},
     });
 }
 

@@ -33,7 +33,7 @@ public:
     void setActive(bool active);
 
     void showStats(const ganvas::StepStats &stats, int epochs);
-    void showScore(double fd);
+    void showScore(double fd, int epoch); // the FD of that epoch's samples
     // A new run or another run opened: the numbers start again.
     void clearFigures();
 
@@ -55,6 +55,7 @@ private:
     std::optional<ganvas::StepStats> m_stats;
     int m_epochs = 0;
     double m_fd = -1;
+    int m_fdEpoch = 0;
     // What was on show before, to bring back.
     QList<QWidget *> m_hidden;
     bool m_wasMaximized = false;

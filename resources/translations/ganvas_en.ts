@@ -69,7 +69,7 @@
 <context>
     <name>CheckpointBrowser</name>
     <message>
-        <location filename="../../app/panels/checkpointbrowser.cpp" line="+22"/>
+        <location filename="../../app/panels/checkpointbrowser.cpp" line="+23"/>
         <source>Epoch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,7 +134,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+22"/>
+        <source>No checkpoint yet. A run writes one every “Checkpoint every” epochs (an advanced setting), when it ends or is stopped, and when you press Save checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>%1 ★</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,7 +149,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Delete checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,7 +2559,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,12 +2589,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>FD (lower is better)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>FD of epoch %1 (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>

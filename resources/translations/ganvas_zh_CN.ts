@@ -66,7 +66,7 @@
 <context>
     <name>CheckpointBrowser</name>
     <message>
-        <location filename="../../app/panels/checkpointbrowser.cpp" line="+22"/>
+        <location filename="../../app/panels/checkpointbrowser.cpp" line="+23"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
@@ -131,7 +131,12 @@
         <translation>用这个检查点的生成器和新的随机噪声，生成一个新的 4×4 样本网格</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+22"/>
+        <source>No checkpoint yet. A run writes one every “Checkpoint every” epochs (an advanced setting), when it ends or is stopped, and when you press Save checkpoint.</source>
+        <translation>还没有检查点。训练每隔“检查点间隔”轮（一项高级设置）、在结束或被停止时，以及你点击“保存检查点”时，都会写下一个检查点。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>%1 ★</source>
         <translation>%1 ★</translation>
     </message>
@@ -141,7 +146,7 @@
         <translation>用 %1 测得</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Delete checkpoint</source>
         <translation>删除检查点</translation>
     </message>
@@ -2542,7 +2547,7 @@
         <translation>面向课堂的全屏显示：样本网格大、数字大、控件少</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2572,12 +2577,17 @@
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>FD (lower is better)</source>
         <translation>FD（越低越好）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>FD of epoch %1 (lower is better)</source>
+        <translation>第 %1 轮的 FD（越低越好）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
