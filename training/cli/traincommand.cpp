@@ -140,6 +140,10 @@ bool trainWithInterrupts(Trainer &trainer, CleanUp cleanUp)
 // A process of a run over several: joins the others (c10d) and takes its share of the cores.
 std::shared_ptr<ProcessGroup> joinOthers(const ProcessPlace &place, const TrainingConfig &config, Trainer &trainer)
 {
+    // A peer that dies leaves sockets whose next write raises SIGPIPE, which would end this
+    // process on the spot (the launcher then blamed it, "killed by signal 13", not the one that
+    // died). Ignored, the write fails instead and c10d reports the lost contact as an error.
+    std::signal(SIGPIPE, SIG_IGN);
     auto group = std::make_shared<ProcessGroup>(place, torch::Device(config.device), distributedTimeout());
     trainer.joinGroup(group);
     if (config.threads == 0)
