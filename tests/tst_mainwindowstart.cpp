@@ -11,6 +11,7 @@
 #include "windows/latentexplorerwindow.h"
 #include "windows/stepthroughwindow.h"
 #include "support/messagebar.h"
+#include "panels/runview.h"
 #include "windows/toylabwindow.h"
 #include "samplegridview.h"
 #include <QAction>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void init();
     void failedStartLeavesNothing();
     void settingsErrorFollowsTheFields();
+    void scoreLineForgetsAScoreThatWillNotCome();
     void startAfterStopWithChangedSettingsMakesANewRun();
     void stepFromIdleShowsTheGrid();
     void settingsFilesOpenAndSave();
@@ -87,6 +89,25 @@ void TestMainWindowStart::failedStartLeavesNothing()
     QCOMPARE(w.windowTitle(), title);
     QVERIFY(QSettings().value("recentRuns").toStringList().isEmpty());
     QVERIFY(w.startAction()->isEnabled());
+}
+
+void TestMainWindowStart::scoreLineForgetsAScoreThatWillNotCome()
+{
+    RunView v;
+    ganvas::ScoreStatus st;
+    st.kind = ganvas::ScoreStatus::Kind::Preparing;
+    v.showScoreStatus(st);
+    QVERIFY(!v.scoreLine()->isHidden());
+    QVERIFY(v.scoreLine()->text().contains("Preparing"));
+    v.runEnded(); // stopped before the first score: "Preparing…" would be stale
+    QVERIFY(v.scoreLine()->isHidden());
+    // Why there is no score stays said after the run.
+    st.kind = ganvas::ScoreStatus::Kind::Unavailable;
+    st.reason = "no feature network";
+    v.showScoreStatus(st);
+    v.runEnded();
+    QVERIFY(!v.scoreLine()->isHidden());
+    QVERIFY(v.scoreLine()->text().contains("no feature network"));
 }
 
 void TestMainWindowStart::settingsErrorFollowsTheFields()

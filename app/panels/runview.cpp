@@ -52,6 +52,7 @@ RunView::RunView(QWidget *parent)
 void RunView::clear()
 {
     m_scoreLine->clear();
+    m_scorePending = false;
     m_scoreLine->hide();
     m_plot->clear();
     m_grid->setGrid({}, 0);
@@ -80,6 +81,7 @@ void RunView::showStored(const StoredRun &run)
 
 void RunView::addScore(const ganvas::QualityScore &s)
 {
+    m_scorePending = false;
     m_plot->addScore(double(s.step), s.epoch, s.fd, s.kid, s.precision, s.recall);
     m_scoreLine->setText(tr("Epoch %1: %2 &nbsp;<a href=\"#explain\">What is this?</a>")
                              .arg(s.epoch)
@@ -113,6 +115,14 @@ void RunView::showScoreStatus(const ganvas::ScoreStatus &st)
     }
     m_scoreLine->setText(text.toHtmlEscaped());
     m_scoreLine->show();
+    m_scorePending = st.kind != Kind::Unavailable;
+}
+
+void RunView::runEnded()
+{
+    if (m_scorePending && m_plot->scoreCount() == 0)
+        m_scoreLine->hide(); // no score is coming any more: "Preparing…" would stay there, stale
+    m_scorePending = false;
 }
 
 void RunView::markRollback(qint64 step, int toEpoch)

@@ -34,6 +34,8 @@ public:
     void addScore(const ganvas::QualityScore &score);
     // How the score's preparation goes (a classifier trained the first time), or why none.
     void showScoreStatus(const ganvas::ScoreStatus &status);
+    // The run ended (stopped, finished, failed): a line about a score still to come goes.
+    void runEnded();
     // A rollback after a divergence: a marker on the plot.
     void markRollback(qint64 step, int toEpoch);
     // The line under the plot: the latest score and a link to what the scores mean.
@@ -50,4 +52,5 @@ private:
     SampleGridView *m_grid;
     FrameScrubber *m_scrubber;
     QLabel *m_scoreLine;
+    bool m_scorePending = false; // the line says a score is being prepared or comes after this epoch
 };

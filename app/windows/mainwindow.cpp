@@ -437,6 +437,7 @@ void MainWindow::connectRun()
     });
     connect(w, &TrainerWorker::finished, this, [this](bool completed) {
         setRunning(false);
+        m_view->runEnded();
         using State = TrainingStatus::State;
         if (completed)
             m_status->setState(State::Finished);
