@@ -33,22 +33,16 @@ esac
 cli="$root/build/training/ganvas-cli"
 [ -x "$cli" ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
 python=/usr/bin/python3 # Debian's, which has python3-torch
-# OpenBLAS 0.3.21 falls back to its slowest kernels on CPUs it does not know (newer Xeons).
-# ganvas-cli then re-executes itself with better ones; the peer gets the same here, or the ratio
-# would measure OpenBLAS's guess rather than the two programs.
-core=$("$python" -c 'import ctypes; f = ctypes.CDLL("libblas.so.3").openblas_get_corename
-f.restype = ctypes.c_char_p; print(f().decode())' 2>/dev/null || true)
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  case "$core" in
-    Prescott|Core2|Penryn|Dunnington|Nehalem|Atom|Katmai|Coppermine|Northwood|Banias|Barcelona|unknown)
-      if grep -qm1 avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
-      elif grep -qm1 avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell; fi ;;
-  esac
-fi
-echo "openblas kernels: ${OPENBLAS_CORETYPE:-${core:-not OpenBLAS}}${OPENBLAS_CORETYPE:+ (OPENBLAS_CORETYPE, for both)}"
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; model $model batch $batch threads $threads steps $steps ${shape[*]}"
-"$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \
-  --steps 1 --warmup 1 | grep '^model'
+info=$("$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \
+  --steps 1 --warmup 1 | grep '^model')
+echo "$info"
+# The peer gets the OpenBLAS kernels ganvas-cli chose for itself ("blas OpenBLAS/SkylakeX"): where
+# OpenBLAS 0.3.21 does not know the CPU (newer Xeons) it falls back to its slowest kernels, and
+# ganvas-cli re-executes itself with better ones; else the ratio would measure OpenBLAS's guess.
+core=$(sed -n 's|.* blas OpenBLAS/\([A-Za-z0-9]*\).*|\1|p' <<<"$info")
+if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -n "$core" ]; then export OPENBLAS_CORETYPE=$core; fi
+echo "openblas kernels: ${OPENBLAS_CORETYPE:-not OpenBLAS}${OPENBLAS_CORETYPE:+ (OPENBLAS_CORETYPE, for both)}"
 ours=() peer=()
 for r in $(seq "$rounds"); do
   o=$("$cli" bench --model "$model" --batch-size "$batch" --threads "$threads" --precision "$precision" "${shape[@]}" \

@@ -3,20 +3,19 @@
 #include "dialogs/aboutdialog.h"
 #include "lossplot.h"
 #include "panels/checkpointbrowser.h"
+#include "panels/runview.h"
 #include "framescrubber.h"
 #include "panels/hyperparameterpanel.h"
+#include "support/messagebar.h"
 #include "windows/helpbrowser.h"
 #include "windows/comparisonwindow.h"
 #include "windows/mainwindow.h"
 #include "windows/latentexplorerwindow.h"
 #include "windows/stepthroughwindow.h"
-#include "support/messagebar.h"
-#include "panels/runview.h"
 #include "windows/toylabwindow.h"
 #include "samplegridview.h"
 #include <QAction>
 #include <QJsonDocument>
-#include <QScrollBar>
 #include <QJsonObject>
 #include <QComboBox>
 #include <QLabel>
@@ -29,6 +28,7 @@
 #include <QStandardPaths>
 #include <QAbstractButton>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
@@ -50,6 +50,7 @@ private Q_SLOTS:
     void failedStartLeavesNothing();
     void settingsErrorFollowsTheFields();
     void scoreLineForgetsAScoreThatWillNotCome();
+    void emptyCheckpointListSaysWhenTheyCome();
     void startAfterStopWithChangedSettingsMakesANewRun();
     void stepFromIdleShowsTheGrid();
     void settingsFilesOpenAndSave();
@@ -108,6 +109,15 @@ void TestMainWindowStart::scoreLineForgetsAScoreThatWillNotCome()
     v.runEnded();
     QVERIFY(!v.scoreLine()->isHidden());
     QVERIFY(v.scoreLine()->text().contains("no feature network"));
+}
+
+void TestMainWindowStart::emptyCheckpointListSaysWhenTheyCome()
+{
+    // An empty list says when checkpoints come, rather than nothing.
+    CheckpointBrowser empty;
+    empty.setRunDirectory(m_dir.filePath("no-such-run"));
+    QVERIFY(!empty.findChild<QLabel *>("noCheckpoints")->isHidden());
+    QVERIFY(empty.findChild<QLabel *>("noCheckpoints")->text().contains("Checkpoint every"));
 }
 
 void TestMainWindowStart::settingsErrorFollowsTheFields()

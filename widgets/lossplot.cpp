@@ -23,11 +23,9 @@ constexpr double kMaxSmoothing = 0.999;
 constexpr int kSliderSteps = 1000;
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+const QCPRange kProbabilityRange(-0.03, 1.03); // a probability: always the whole of 0 to 1
 
-QString formatValue(double v)
-{
-    return QString::number(v, 'g', 4);
-}
+QString formatValue(double v) { return QString::number(v, 'g', 4); }
 
 } // namespace
 
@@ -193,10 +191,10 @@ void LossPlot::syncSteps(QCPAxis *from, QCPAxis *to)
 void LossPlot::setProbabilityOutputs(bool probabilities)
 {
     m_probabilities = probabilities;
-    m_outputRect->axis(QCPAxis::atLeft)
-        ->setLabel(probabilities ? tr("D says “real” (0–1)") : tr("D's mean output"));
+    QCPAxis *outputs = m_outputRect->axis(QCPAxis::atLeft);
+    outputs->setLabel(probabilities ? tr("D says “real” (0–1)") : tr("D's mean output"));
     if (probabilities) // the scale its label names, before the first point too
-        m_outputRect->axis(QCPAxis::atLeft)->setRange(-0.03, 1.03);
+        outputs->setRange(kProbabilityRange);
     invalidate();
 }
 
@@ -432,7 +430,7 @@ void LossPlot::applyAutoRange()
     padValueAxis();
     QCPAxis *outputs = m_outputRect->axis(QCPAxis::atLeft);
     if (m_probabilities)
-        outputs->setRange(-0.03, 1.03); // a probability: always the whole of 0 to 1
+        outputs->setRange(kProbabilityRange);
     else
         padAxis(outputs);
     if (m_scoreGraph->visible() && !m_fd.isEmpty()) {

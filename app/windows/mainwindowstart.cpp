@@ -172,7 +172,7 @@ void MainWindow::followSettingsProblems()
 {
     if (m_settingsProblems.isEmpty())
         return;
-    if (!m_messages->isError() || m_messages->text().isEmpty()) { // closed, or another message since
+    if (m_messages->text().isEmpty()) { // closed (another message clears m_settingsProblems when shown)
         m_settingsProblems.clear();
         return;
     }
